@@ -1,0 +1,27 @@
+/**
+ * cors-constructs core: one CORS policy model, the validator and the per-target renderers.
+ * Pure TypeScript: imports neither aws-cdk-lib nor cdktf.
+ * @packageDocumentation
+ */
+export { CORS_TARGETS, DEFAULT_ALLOW_METHODS, type CorsPolicyProps, type CorsTarget } from './props';
+export { CorsPolicyError, formatDiagnostic, hasErrors, type CorsDiagnostic, type CorsField, type CorsSeverity } from './diagnostic';
+export { RULE_CATALOGUE, RULE_IDS, type CorsRuleId } from './rules/catalogue';
+export { validateCorsPolicy, type ValidateCorsPolicyOptions } from './validate';
+export { normalizeCorsPolicy, normalizeCorsPolicyUnchecked, parsedOrigins, type NormalizedCorsPolicy } from './normalize';
+export {
+  allowsEveryOrigin,
+  isWildcardOrigin,
+  originMatches,
+  originPatternRegex,
+  parseOrigin,
+  type OriginKind,
+  type OriginParseResult,
+  type OriginProblem,
+  type ParsedOrigin,
+} from './origin';
+export { isHttpToken } from './grammar';
+export { isUnresolvedToken } from './token';
+export { normalizeMethod } from './methods';
+export { configFingerprint } from './fingerprint';
+export { duplicateCorsHeaders, preflightNeedsOptionsRoute, preflightNotForwarded, proxyResponsesUncovered, targetCorsConflict } from './rules/behaviour';
+export * from './targets';

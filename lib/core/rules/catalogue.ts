@@ -1,0 +1,107 @@
+/**
+ * The validation rule catalogue: every rule id the validator can report, its severity,
+ * whether it is a target limit, what it catches and an example that triggers it.
+ * The README's rule table is generated from, and tested against, this list.
+ */
+export const RULE_CATALOGUE = {
+  /** The policy is not an object, or a field has the wrong type (JavaScript callers). */
+  'policy-invalid': { severity: 'error', targetLimit: false, catches: 'props that are not an object, or allowCredentials that is not a boolean', example: 'allowCredentials: "yes"' },
+  /** A property the policy does not know, usually a typo. */
+  'policy-unknown-field': { severity: 'warning', targetLimit: false, catches: 'a property that is not part of CorsPolicyProps', example: "allowedOrigins: ['https://app.example.com']" },
+  /** No origin is allowed, so every cross-origin read fails. */
+  'origins-empty': { severity: 'error', targetLimit: false, catches: 'no origin at all', example: 'allowOrigins: []' },
+  /** Not a serialized origin `scheme://host[:port]`. */
+  'origin-malformed': { severity: 'error', targetLimit: false, catches: 'missing scheme, path, query, fragment, userinfo, whitespace, bad port or empty host', example: "'https://app.example.com/login'" },
+  /** A trailing slash: browsers send the Origin header without one, so the entry never matches. */
+  'origin-trailing-slash': { severity: 'error', targetLimit: false, catches: 'a trailing `/` after the host', example: "'https://app.example.com/'" },
+  /** http(s) origins must be written as browsers serialize them: lowercase, no default port, punycode hosts. */
+  'origin-not-canonical': { severity: 'error', targetLimit: false, catches: 'uppercase, a default port or a non-ASCII host in an http(s) origin', example: "'https://App.example.com:443'" },
+  /** A scheme whose documents never send a usable origin of their own. */
+  'origin-scheme-unsupported': { severity: 'error', targetLimit: false, catches: 'file, data, blob, about, javascript, ws, wss or ftp origins', example: "'file://'" },
+  /** Extension origins that change with every installation. */
+  'origin-extension-per-install': { severity: 'warning', targetLimit: false, catches: 'moz-extension and safari-web-extension origins', example: "'moz-extension://1d5f0e1a-…'" },
+  /** A scheme only non-browser shells send. */
+  'origin-scheme-custom': { severity: 'warning', targetLimit: false, catches: 'any scheme other than http(s), known app shells and Chrome extensions', example: "'app://obsidian.md'" },
+  /** `*` next to other origins. */
+  'origin-wildcard-mixed': { severity: 'error', targetLimit: false, catches: '`*` listed with other origins', example: "['*', 'https://app.example.com']" },
+  /** Browsers refuse a credentialed response that allows any origin. */
+  'origin-wildcard-with-credentials': { severity: 'error', targetLimit: false, catches: '`*`, `https://*` or `http://*` with credentials', example: "['*'] + allowCredentials: true" },
+  /** A `*` that is neither one whole leftmost label nor a whole port. */
+  'origin-pattern-invalid': { severity: 'error', targetLimit: false, catches: 'wildcards inside a label, in the middle, twice, or without a scheme', example: "'https://*example.com'" },
+  /** A wildcard that anyone can register a matching origin under. */
+  'origin-pattern-public-suffix': { severity: 'error', targetLimit: false, catches: 'a pattern whose base is, or contains, a public suffix (ICANN and private sections)', example: "'https://*.github.io'" },
+  /** Subdomain patterns with credentials widen the attack surface to every matching host. */
+  'origin-pattern-with-credentials': { severity: 'warning', targetLimit: false, catches: 'a subdomain pattern with credentials', example: "'https://*.example.com' + allowCredentials: true" },
+  /** `null` is the origin of sandboxed and opaque documents from anywhere. */
+  'origin-null': { severity: 'error', targetLimit: false, catches: '`null` (error with credentials, warning without)', example: "'null'" },
+  /** Plain-http origins with credentials can be read by a network attacker. */
+  'origin-insecure-with-credentials': { severity: 'warning', targetLimit: false, catches: 'a non-loopback `http://` origin with credentials', example: "'http://app.example.com' + allowCredentials: true" },
+  /** The same origin listed twice. */
+  'origin-duplicate': { severity: 'warning', targetLimit: false, catches: 'an origin listed twice', example: "['https://a.example', 'https://a.example']" },
+  /** The target cannot express the origin pattern. */
+  'origin-pattern-unsupported': { severity: 'error', targetLimit: true, catches: 'a pattern the target cannot express', example: "'https://*.example.com' on a function URL" },
+  /** Over the target's origin count or length limit. */
+  'origins-too-many': { severity: 'error', targetLimit: true, catches: "more origins, or longer ones, than the target accepts", example: '101 origins on a function URL' },
+  /** Not an RFC 9110 token. */
+  'method-invalid': { severity: 'error', targetLimit: false, catches: 'a method that is not an RFC 9110 token', example: "'GET POST'" },
+  /** Methods browsers never send. */
+  'method-forbidden': { severity: 'error', targetLimit: false, catches: 'CONNECT, TRACE, TRACK', example: "'TRACE'" },
+  /** Methods browsers uppercase before comparing. */
+  'method-not-normalized': { severity: 'error', targetLimit: false, catches: 'delete, put, options not in uppercase (error); get, head, post (warning)', example: "'delete'" },
+  /** Other lowercase methods match only clients sending that exact case. */
+  'method-case-sensitive': { severity: 'warning', targetLimit: false, catches: 'a method with lowercase letters other than the six normalized ones', example: "'patch'" },
+  /** With credentials `*` is a literal method name. */
+  'method-wildcard-with-credentials': { severity: 'error', targetLimit: false, catches: '`*` in allowMethods with credentials', example: "['*'] + allowCredentials: true" },
+  /** The same method listed twice. */
+  'method-duplicate': { severity: 'warning', targetLimit: false, catches: 'a method listed twice', example: "['GET', 'GET']" },
+  /** The target cannot express the method. */
+  'method-unsupported': { severity: 'error', targetLimit: true, catches: 'a method outside the target’s set', example: "'PATCH' on S3" },
+  /** Not an RFC 9110 token. */
+  'header-invalid': { severity: 'error', targetLimit: false, catches: 'a header name that is not a token', example: "'x api key'" },
+  /** With credentials a literal `*` in Access-Control-Allow-Headers is a header name. */
+  'header-wildcard-with-credentials': { severity: 'error', targetLimit: true, catches: '`*` in allowHeaders with credentials on targets that send it literally', example: "['*'] + allowCredentials: true on an HTTP API" },
+  /** `*` does not cover Authorization in the Fetch standard. */
+  'header-authorization-wildcard': { severity: 'warning', targetLimit: true, catches: '`*` in allowHeaders without `authorization` on targets that send it literally', example: "['*'] on CloudFront" },
+  /** Forbidden request headers are never sent by scripts. */
+  'header-forbidden': { severity: 'warning', targetLimit: false, catches: 'Cookie, Host, Origin, Sec-*, Proxy-* and the other forbidden request headers', example: "'cookie'" },
+  /** The same header listed twice, in any case. */
+  'header-duplicate': { severity: 'warning', targetLimit: false, catches: 'a header listed twice (case-insensitive)', example: "['X-Id', 'x-id']" },
+  /** Over the target's header count or length limit. */
+  'headers-too-many': { severity: 'error', targetLimit: true, catches: 'more headers, or longer ones, than the target accepts', example: '101 headers on a function URL' },
+  /** Not an RFC 9110 token. */
+  'expose-invalid': { severity: 'error', targetLimit: false, catches: 'an exposed header name that is not a token', example: "'x-request id'" },
+  /** With credentials `*` is a literal header name. */
+  'expose-wildcard-with-credentials': { severity: 'error', targetLimit: false, catches: '`*` in exposeHeaders with credentials', example: "['*'] + allowCredentials: true" },
+  /** Set-Cookie is never exposed to scripts. */
+  'expose-forbidden': { severity: 'warning', targetLimit: false, catches: 'Set-Cookie, Set-Cookie2', example: "'set-cookie'" },
+  /** Safelisted response headers are always exposed. */
+  'expose-safelisted': { severity: 'warning', targetLimit: false, catches: 'Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma', example: "'content-type'" },
+  /** Not a whole number of seconds ≥ 0. */
+  'max-age-invalid': { severity: 'error', targetLimit: false, catches: 'negative, fractional or non-numeric max age', example: 'maxAgeSeconds: -1' },
+  /** Browsers cap the preflight cache. */
+  'max-age-browser-cap': { severity: 'warning', targetLimit: false, catches: 'over 7200 s (Chromium caps at 7200 s, WebKit at 600 s)', example: 'maxAgeSeconds: 86400' },
+  /** Over the target's max-age limit. */
+  'max-age-too-large': { severity: 'error', targetLimit: true, catches: 'over 86400 s on a function URL or HTTP API', example: 'maxAgeSeconds: 100000' },
+  /** S3 cannot withhold credentials. */
+  'credentials-implicit': { severity: 'warning', targetLimit: true, catches: '`allowCredentials: false` on S3, which allows credentials for every listed origin', example: 'allowCredentials: false on a bucket' },
+  /** CloudFront only adds headers: the behavior and origin must let preflights through. */
+  'preflight-not-forwarded': { severity: 'warning', targetLimit: true, catches: 'a CloudFront behavior that does not allow OPTIONS while the policy needs preflights', example: 'AllowedMethods.ALLOW_GET_HEAD with allowHeaders' },
+  /** Lambda proxy responses get no CORS headers from API Gateway. */
+  'proxy-responses-uncovered': { severity: 'warning', targetLimit: true, catches: 'a REST API with Lambda proxy integrations whose function is not bound to the runtime helper', example: 'LambdaIntegration without bindToFunction' },
+  /** An authorized route matching OPTIONS answers preflights with 401. */
+  'preflight-needs-options-route': { severity: 'warning', targetLimit: true, catches: 'an HTTP API whose authorized route matches OPTIONS', example: "'ANY /{proxy+}' with a JWT authorizer" },
+  /** A function URL with CORS and a runtime helper bound to its function sends every header twice. */
+  'duplicate-cors-headers': { severity: 'warning', targetLimit: true, catches: 'the runtime helper bound to a function whose URL has CORS', example: 'bindToFunction(fn) + applyToFunctionUrl(fn url)' },
+  /** Gateway responses carry one static origin. */
+  'gateway-response-origin': { severity: 'warning', targetLimit: true, catches: 'a REST API policy with several origins: error responses can name only one', example: "['https://a.example', 'https://b.example'] on a REST API" },
+  /** A value that is only known at deploy time. */
+  'unresolved-token': { severity: 'warning', targetLimit: false, catches: 'an unresolved CDK or cdktf token, which cannot be checked at synth time', example: 'allowOrigins: [param.valueAsString]' },
+  /** A target that already holds a different CORS configuration. */
+  'target-cors-conflict': { severity: 'error', targetLimit: true, catches: 'applying a policy to a resource that already has another CORS configuration', example: 'new HttpApi(.., { corsPreflight }) then applyToHttpApi' },
+} as const;
+
+/** A stable rule id: a key of {@link RULE_CATALOGUE}. */
+export type CorsRuleId = keyof typeof RULE_CATALOGUE;
+
+/** Every rule id, in catalogue order. */
+export const RULE_IDS = Object.keys(RULE_CATALOGUE) as CorsRuleId[];

@@ -1,0 +1,38 @@
+import { isHttpToken } from '../grammar';
+import { ANY_METHOD, FORBIDDEN_METHODS, normalizeMethod, SAFELISTED_METHODS } from '../methods';
+import type { PolicyInput } from './input';
+import { DiagnosticSink, quote } from './sink';
+
+const FIELD = 'allowMethods';
+
+/** Checks every `allowMethods` rule that does not depend on a target. */
+export function checkMethods(input: PolicyInput, sink: DiagnosticSink): void {
+  const seen = new Set<string>();
+  for (const method of input.methods) {
+    if (!isHttpToken(method)) {
+      sink.add('method-invalid', FIELD, `${quote(method)} is not an HTTP method name (RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~, no spaces or commas). List one method per entry.`, { value: method });
+      continue;
+    }
+    const normalized = normalizeMethod(method);
+    if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
+      sink.add('method-forbidden', FIELD, `${quote(method)} is a forbidden method that browsers never send from fetch or XHR; remove it.`, { value: method });
+      continue;
+    }
+    if (normalized !== method) {
+      const safelisted = SAFELISTED_METHODS.has(normalized);
+      sink.add('method-not-normalized', FIELD, safelisted
+        ? `${quote(method)} is written in a case browsers never send (they uppercase it), though as a CORS-safelisted method it is always allowed anyway; write ${quote(normalized)}.`
+        : `${quote(method)} never matches: browsers uppercase ${normalized} before comparing Access-Control-Allow-Methods byte for byte. Write ${quote(normalized)}.`,
+      { value: method, severity: safelisted ? 'warning' : 'error' });
+    } else if (method !== method.toUpperCase()) {
+      sink.add('method-case-sensitive', FIELD, `${quote(method)} matches only a client that sends exactly this case: browsers do not uppercase ${method.toUpperCase()}, and fetch('…', { method: '${method.toUpperCase()}' }) would be refused. Write the case your clients send, usually ${quote(method.toUpperCase())}.`, { value: method });
+    }
+    if (method === ANY_METHOD && input.credentials) {
+      sink.add('method-wildcard-with-credentials', FIELD, "'*' with allowCredentials: true is a literal method name, not a wildcard (Fetch standard), so non-simple methods are refused. List the methods you need, e.g. ['GET', 'POST', 'PUT', 'DELETE'].", { value: method });
+    }
+    if (seen.has(normalized)) {
+      sink.add('method-duplicate', FIELD, `${quote(method)} is listed more than once; remove the repeated entry.`, { value: method });
+    }
+    seen.add(normalized);
+  }
+}

@@ -1,0 +1,83 @@
+import {
+  allowsEveryOrigin,
+  isLoopbackHost,
+  KNOWN_APP_SCHEMES,
+  parseOrigin,
+  PER_INSTALL_EXTENSION_SCHEMES,
+  type ParsedOrigin,
+} from '../origin';
+import { hasPublicSuffixBelow, isPublicSuffix } from '../public-suffix';
+import type { PolicyInput } from './input';
+import { DiagnosticSink, quote } from './sink';
+
+const FIELD = 'allowOrigins';
+
+/** Checks every `allowOrigins` rule that does not depend on a target; returns the well-formed entries. */
+export function checkOrigins(input: PolicyInput, sink: DiagnosticSink): ParsedOrigin[] {
+  if (input.origins.length === 0) {
+    // A wrong type or a token was already reported for the field; an empty list was not.
+    if (!sink.diagnostics.some((d) => d.field === FIELD)) {
+      sink.add('origins-empty', FIELD, "allowOrigins is empty, so browsers block every cross-origin read: list the origins of your web apps, e.g. ['https://app.example.com'].");
+    }
+    return [];
+  }
+
+  const parsed: ParsedOrigin[] = [];
+  const seen = new Set<string>();
+  for (const raw of input.origins) {
+    const result = parseOrigin(raw);
+    if (result.problem) {
+      const fix = result.problem.suggestion !== undefined ? ` Use ${quote(result.problem.suggestion)}.` : '';
+      sink.add(result.problem.rule, FIELD, `${quote(raw)} is not a usable origin: ${result.problem.reason}.${fix}`, { value: raw });
+      continue;
+    }
+    const origin = result.origin;
+    if (seen.has(origin.canonical)) {
+      sink.add('origin-duplicate', FIELD, `${quote(raw)} is listed more than once; remove the repeated entry.`, { value: raw });
+      continue;
+    }
+    seen.add(origin.canonical);
+    parsed.push(origin);
+    checkOneOrigin(origin, input, sink);
+  }
+
+  if (parsed.some((o) => o.kind === 'any') && input.origins.length > 1) {
+    sink.add('origin-wildcard-mixed', FIELD, "'*' is listed next to other origins: '*' already allows every origin and the service sends a single value. Keep either '*' alone or only the specific origins.", { value: '*' });
+  }
+  return parsed;
+}
+
+function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, sink: DiagnosticSink): void {
+  const raw = origin.raw;
+  if (allowsEveryOrigin(origin) && input.credentials) {
+    sink.add('origin-wildcard-with-credentials', FIELD, `${quote(raw)} allows every origin${origin.kind === 'scheme-pattern' ? ` of ${origin.scheme}` : ''} while allowCredentials is true: browsers refuse credentialed responses unless Access-Control-Allow-Origin names the exact requesting origin. List the exact origins that need cookies or authorization, or set allowCredentials: false.`, { value: raw });
+  }
+  if (origin.kind === 'null') {
+    sink.add('origin-null', FIELD, input.credentials
+      ? "'null' with credentials lets any sandboxed iframe, data: or file: document on any site read credentialed responses. Remove 'null' and list real origins."
+      : "'null' is the origin of sandboxed iframes, data: and file: documents from anywhere, so it allows far more than it seems. Remove it unless you serve such documents yourself.",
+    { value: raw, severity: input.credentials ? 'error' : 'warning' });
+    return;
+  }
+  if (origin.kind === 'subdomain-pattern') {
+    if (isPublicSuffix(origin.host)) {
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw });
+    } else if (hasPublicSuffixBelow(origin.host)) {
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin. List the exact origins instead.`, { value: raw });
+    }
+    if (input.credentials) {
+      sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw });
+    }
+  }
+  if (origin.scheme === 'http' && input.credentials && !isLoopbackHost(origin.host) && origin.kind !== 'scheme-pattern') {
+    sink.add('origin-insecure-with-credentials', FIELD, `${quote(raw)} is plain http with credentials: a network attacker can inject script into that origin and read credentialed responses. Serve the app over https and list the https:// origin.`, { value: raw });
+  }
+  if (origin.kind === 'exact' && origin.scheme !== 'http' && origin.scheme !== 'https') {
+    const scheme = origin.scheme.toLowerCase();
+    if (PER_INSTALL_EXTENSION_SCHEMES.has(scheme)) {
+      sink.add('origin-extension-per-install', FIELD, `${quote(raw)}: ${scheme} ids are generated per installation, so this entry only works in one user's browser. Authenticate the extension another way, or accept that each install needs its own entry.`, { value: raw });
+    } else if (!KNOWN_APP_SCHEMES.has(scheme)) {
+      sink.add('origin-scheme-custom', FIELD, `${quote(raw)} uses the custom scheme ${scheme}:, which only non-browser shells send; make sure your client really sends this Origin (web pages always send http(s)).`, { value: raw });
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { ANY_HEADER } from '../headers';
+import { isHttpToken } from '../grammar';
+import { ANY_METHOD, FORBIDDEN_METHODS, normalizeMethod } from '../methods';
+import type { ParsedOrigin } from '../origin';
+import type { CorsTarget } from '../props';
+import { TARGET_CAPABILITIES } from '../targets/capabilities';
+import type { PolicyInput } from './input';
+import { DiagnosticSink, quote } from './sink';
+
+/** What the target-independent checks established, for the target checks to build on. */
+export interface CheckedPolicy {
+  readonly input: PolicyInput;
+  readonly origins: readonly ParsedOrigin[];
+  readonly maxAgeSeconds: number | undefined;
+}
+
+function describeOriginKind(origin: ParsedOrigin): string {
+  switch (origin.kind) {
+    case 'subdomain-pattern': return 'subdomain wildcards';
+    case 'port-pattern': return 'port wildcards';
+    case 'scheme-pattern': return 'scheme wildcards';
+    default: return 'this origin';
+  }
+}
+
+function checkListSize(values: readonly string[], max: number | undefined, maxLength: number | undefined, report: (message: string, value?: string) => void, noun: string, name: string): void {
+  if (max !== undefined && values.length > max) {
+    report(`${values.length} ${noun} exceed the ${name} limit of ${max}; ${noun === 'origins' ? 'use fewer origins or a target that accepts patterns' : 'remove entries or use \'*\' where credentials are off'}.`);
+  }
+  if (maxLength !== undefined) {
+    for (const value of values) {
+      if (value.length > maxLength) report(`${quote(value.slice(0, 40))}… is ${value.length} characters, over the ${name} limit of ${maxLength} per entry.`, value);
+    }
+  }
+}
+
+/** Checks one target's limits and behaviours that follow from the policy alone. */
+export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: DiagnosticSink): void {
+  const caps = TARGET_CAPABILITIES[target];
+  const { input, origins } = policy;
+  const name = caps.displayName;
+
+  for (const origin of origins) {
+    if (!caps.originKinds.has(origin.kind)) {
+      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: a ${name} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target });
+    }
+  }
+  checkListSize(input.origins, caps.maxOrigins, caps.maxOriginLength, (message, value) => sink.add('origins-too-many', 'allowOrigins', message, { target, ...(value !== undefined ? { value } : {}) }), 'origins', name);
+
+  // Entries that break a grammar rule were reported already; a target limit on them would only repeat it.
+  const methods = [...new Set(input.methods.filter((m) => isHttpToken(m) && !FORBIDDEN_METHODS.has(m.toUpperCase())).map(normalizeMethod))];
+  if (caps.methods) {
+    for (const method of methods) {
+      if (method !== ANY_METHOD && !caps.methods.has(method)) {
+        const hint = target === 'function-url' && method === 'OPTIONS'
+          ? ' The function URL answers preflights itself; remove OPTIONS, or use \'*\' for every method.'
+          : ` Supported: ${[...caps.methods].join(', ')}${caps.methodWildcard === 'native' ? ", or '*'" : ''}.`;
+        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on a ${name}, which rejects it at deploy time.${hint}`, { value: method, target });
+      }
+    }
+  }
+  if (caps.maxMethods !== undefined && methods.length > caps.maxMethods) {
+    sink.add('method-unsupported', 'allowMethods', `${methods.length} methods exceed the ${name} limit of ${caps.maxMethods}; use '*' for every method.`, { target });
+  }
+  if (caps.maxMethodLength !== undefined) {
+    for (const method of methods) {
+      if (method.length > caps.maxMethodLength) sink.add('method-unsupported', 'allowMethods', `${quote(method)} is longer than the ${name} limit of ${caps.maxMethodLength} characters.`, { value: method, target });
+    }
+  }
+
+  checkListSize(input.headers, caps.maxHeaders, caps.maxHeaderLength, (message, value) => sink.add('headers-too-many', 'allowHeaders', message, { target, ...(value !== undefined ? { value } : {}) }), 'headers', name);
+  checkListSize(input.exposeHeaders, caps.maxHeaders, caps.maxHeaderLength, (message, value) => sink.add('headers-too-many', 'exposeHeaders', message, { target, ...(value !== undefined ? { value } : {}) }), 'exposed headers', name);
+
+  if (caps.headerWildcard === 'literal' && input.headers.includes(ANY_HEADER)) {
+    if (input.credentials) {
+      sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: a ${name} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target });
+    } else if (!input.headers.some((h) => h.toLowerCase() === 'authorization')) {
+      sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard (Firefox can enforce it; Chromium only warns today)${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target });
+    }
+  }
+
+  if (caps.maxAgeLimit !== undefined && policy.maxAgeSeconds !== undefined && policy.maxAgeSeconds > caps.maxAgeLimit) {
+    sink.add('max-age-too-large', 'maxAgeSeconds', `maxAgeSeconds ${policy.maxAgeSeconds} is over the ${name} limit of ${caps.maxAgeLimit} seconds, so the deployment fails. Use ${Math.min(caps.maxAgeLimit, 7200)} or less.`, { value: String(policy.maxAgeSeconds), target });
+  }
+
+  if (target === 's3' && input.credentialsExplicitlyFalse && origins.some((o) => o.kind !== 'any')) {
+    sink.add('credentials-implicit', 'allowCredentials', "allowCredentials is false, but S3 has no such setting: it sends Access-Control-Allow-Credentials: true for every origin it echoes (S3 API Reference, common response headers). S3's own authorization never uses cookies, so this is harmless, but the bucket does not do what the policy says; remove allowCredentials: false or use allowOrigins: ['*'].", { value: 'false', target });
+  }
+
+  const exactOrigins = origins.filter((o) => o.kind === 'exact' || o.kind === 'null');
+  if (target === 'rest-api' && (origins.length > 1 || (origins.length === 1 && origins[0]!.kind !== 'any' && origins[0]!.kind !== 'exact'))) {
+    const answered = exactOrigins[0];
+    sink.add('gateway-response-origin', 'allowOrigins', answered
+      ? `Gateway error responses (DEFAULT_4XX, DEFAULT_5XX) can carry only one static Access-Control-Allow-Origin, so they name ${quote(answered.canonical)} and the other origins see a CORS error instead of the error body. Put the origin whose users most need error details first, or pass { gatewayResponses: false }. Requests blocked by AWS WAF never get CORS headers.`
+      : 'Gateway error responses (DEFAULT_4XX, DEFAULT_5XX) can carry only one static Access-Control-Allow-Origin and this policy lists only patterns, so no gateway response gets CORS headers; list an exact origin to answer errors for, or pass { gatewayResponses: false } to acknowledge.',
+    { target });
+  }
+}

@@ -1,0 +1,120 @@
+import { ANY_HEADER } from '../headers';
+import { parsedOrigins, type NormalizedCorsPolicy } from '../normalize';
+import { originPatternRegex, type ParsedOrigin } from '../origin';
+import { targetMethods } from './lists';
+
+/** The OPTIONS method every REST API resource gets: a MOCK integration answering 204. */
+export interface RestApiPreflightConfig {
+  /** 204: cdk-nag's APIG4/COG4 exempt an OPTIONS method only in this shape (rules/apigw/APIGWAuthorization). */
+  readonly statusCode: '204';
+  /** Every header the method response declares (`method.response.header.<name>`), in a stable order. */
+  readonly responseHeaders: readonly string[];
+  /** Static header values (unquoted) mapped in the integration response. */
+  readonly staticHeaders: Readonly<Record<string, string>>;
+  /** The integration response template that echoes allowed origins or requested headers, when needed. */
+  readonly responseTemplate?: string;
+}
+
+/** A gateway response that carries the CORS headers on API Gateway's own errors. */
+export interface RestApiGatewayResponseConfig {
+  readonly type: 'DEFAULT_4XX' | 'DEFAULT_5XX';
+  /** Static header values (unquoted). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Everything a REST API needs for the policy. */
+export interface RestApiCorsConfig {
+  readonly preflight: RestApiPreflightConfig;
+  /** Empty when no exact origin can be named statically (a pattern-only policy). */
+  readonly gatewayResponses: readonly RestApiGatewayResponseConfig[];
+}
+
+/** The request template of the MOCK integration: it selects the default integration response. */
+export const REST_API_MOCK_REQUEST_TEMPLATE = '{"statusCode": 200}';
+
+/** Wraps a static value as an API Gateway parameter-mapping literal (`'value'`). */
+export function apiGatewayLiteral(value: string): string {
+  return `'${value}'`;
+}
+
+// Reads a request header in any case: API Gateway REST keeps the case the client sent,
+// and HTTP/2 clients send lowercase names.
+function readHeader(variable: string, name: string): string[] {
+  return [
+    `#set($${variable} = $input.params().header.get("${name}"))`,
+    `#if("$!${variable}" == "")#set($${variable} = $input.params().header.get("${name.toLowerCase()}"))#end`,
+  ];
+}
+
+function originCondition(origin: ParsedOrigin): string {
+  if (origin.kind === 'exact' || origin.kind === 'null') return `$origin == "${origin.canonical}"`;
+  // String.matches anchors the whole input; the regex escapes every literal character.
+  return `$origin.matches('${originPatternRegex(origin).slice(1, -1)}')`;
+}
+
+function responseTemplate(origins: readonly ParsedOrigin[], echoOrigin: boolean, echoHeaders: boolean): string | undefined {
+  const lines: string[] = [];
+  if (echoOrigin) {
+    lines.push(...readHeader('origin', 'Origin'));
+    lines.push(`#if(${origins.map(originCondition).join(' || ')})`);
+    lines.push('#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)');
+    lines.push('#end');
+  }
+  if (echoHeaders) {
+    lines.push(...readHeader('requested', 'Access-Control-Request-Headers'));
+    lines.push('#if("$!requested" != "")#set($context.responseOverride.header.Access-Control-Allow-Headers = $requested)#end');
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/**
+ * Renders the policy for a REST API: the OPTIONS preflight and the DEFAULT_4XX/5XX gateway responses.
+ * A single exact origin or `*` is a static header; several origins or patterns are echoed only when
+ * the request's Origin is allowed (exact compare, anchored escaped pattern match), with `Vary: Origin`.
+ */
+export function renderRestApiCors(policy: NormalizedCorsPolicy): RestApiCorsConfig {
+  const origins = parsedOrigins(policy);
+  const single = origins.length === 1 && (origins[0]!.kind === 'exact' || origins[0]!.kind === 'any') ? origins[0] : undefined;
+  const echoOrigin = single === undefined && origins.length > 0;
+  const echoHeaders = policy.allowHeaders.includes(ANY_HEADER);
+
+  const staticHeaders: Record<string, string> = {};
+  const responseHeaders: string[] = ['Access-Control-Allow-Origin'];
+  if (single) staticHeaders['Access-Control-Allow-Origin'] = single.canonical;
+  if (echoOrigin) {
+    responseHeaders.push('Vary');
+    staticHeaders['Vary'] = 'Origin';
+  }
+  responseHeaders.push('Access-Control-Allow-Methods');
+  staticHeaders['Access-Control-Allow-Methods'] = targetMethods(policy, 'rest-api').join(',');
+  if (policy.allowHeaders.length > 0) {
+    responseHeaders.push('Access-Control-Allow-Headers');
+    if (!echoHeaders) staticHeaders['Access-Control-Allow-Headers'] = policy.allowHeaders.join(',');
+  }
+  if (policy.allowCredentials) {
+    responseHeaders.push('Access-Control-Allow-Credentials');
+    staticHeaders['Access-Control-Allow-Credentials'] = 'true';
+  }
+  if (policy.maxAgeSeconds !== undefined) {
+    responseHeaders.push('Access-Control-Max-Age');
+    staticHeaders['Access-Control-Max-Age'] = String(policy.maxAgeSeconds);
+  }
+  const template = responseTemplate(origins, echoOrigin, echoHeaders);
+
+  const errorOrigin = single?.canonical ?? origins.find((o) => o.kind === 'exact' || o.kind === 'null')?.canonical;
+  const errorHeaders: Record<string, string> = {};
+  if (errorOrigin !== undefined) {
+    errorHeaders['Access-Control-Allow-Origin'] = errorOrigin;
+    if (policy.allowCredentials) errorHeaders['Access-Control-Allow-Credentials'] = 'true';
+    if (policy.exposeHeaders.length > 0) errorHeaders['Access-Control-Expose-Headers'] = policy.exposeHeaders.join(',');
+  }
+  return {
+    preflight: {
+      statusCode: '204',
+      responseHeaders,
+      staticHeaders,
+      ...(template !== undefined ? { responseTemplate: template } : {}),
+    },
+    gatewayResponses: errorOrigin === undefined ? [] : (['DEFAULT_4XX', 'DEFAULT_5XX'] as const).map((type) => ({ type, headers: errorHeaders })),
+  };
+}
