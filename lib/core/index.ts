@@ -25,3 +25,4 @@ export { normalizeMethod } from './methods';
 export { configFingerprint } from './fingerprint';
 export { duplicateCorsHeaders, preflightNeedsOptionsRoute, preflightNotForwarded, proxyResponsesUncovered, targetCorsConflict } from './rules/behaviour';
 export * from './targets';
+export { RUNTIME_POLICY_ENV } from './runtime-contract';
