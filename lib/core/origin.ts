@@ -72,6 +72,15 @@ function ok(origin: ParsedOrigin): OriginParseResult {
   return { origin };
 }
 
+function unsupportedScheme(scheme: string): OriginParseResult {
+  const why = scheme === 'blob'
+    ? 'a blob: document carries the origin of the document that created it: list that origin instead'
+    : scheme === 'ws' || scheme === 'wss'
+      ? 'WebSocket URLs are never a document origin; the page opening the socket sends its own https:// origin'
+      : `${scheme}: documents send no origin of their own (browsers send \`null\` or nothing)`;
+  return fail('origin-scheme-unsupported', why);
+}
+
 /** Whether a scheme is http or https (the schemes with a canonical form and patterns). */
 export function isHttpScheme(scheme: string): boolean {
   return scheme === 'http' || scheme === 'https';
@@ -85,6 +94,10 @@ export function parseOrigin(raw: string): OriginParseResult {
   if (raw === '') return fail('origin-malformed', 'it is empty');
   if (WHITESPACE_OR_CONTROL.test(raw)) return fail('origin-malformed', 'it contains whitespace or a control character', raw.trim() !== raw ? raw.trim() : undefined);
 
+  // `blob:https://…`, `data:…`, `about:blank` and `javascript:…` have no `//` after their scheme.
+  const leadingScheme = raw.slice(0, Math.max(raw.indexOf(':'), 0)).toLowerCase();
+  if (UNSUPPORTED_ORIGIN_SCHEMES.has(leadingScheme)) return unsupportedScheme(leadingScheme);
+
   const separator = raw.indexOf('://');
   if (separator < 0) {
     if (raw.includes('*')) return fail('origin-pattern-invalid', 'a pattern needs a scheme: the Origin header always starts with one', `https://${raw.replace(/^\/+/, '')}`);
@@ -94,14 +107,6 @@ export function parseOrigin(raw: string): OriginParseResult {
   const rest = raw.slice(separator + 3);
   if (!SCHEME.test(scheme)) return fail('origin-malformed', `\`${scheme}\` is not a URL scheme`);
   const schemeLower = scheme.toLowerCase();
-  if (UNSUPPORTED_ORIGIN_SCHEMES.has(schemeLower)) {
-    const why = schemeLower === 'blob'
-      ? 'a blob: document carries the origin of the document that created it: list that origin instead'
-      : schemeLower === 'ws' || schemeLower === 'wss'
-        ? 'WebSocket URLs are never a document origin; the page opening the socket sends its own https:// origin'
-        : `${schemeLower}: documents send no origin of their own (browsers send \`null\` or nothing)`;
-    return fail('origin-scheme-unsupported', why);
-  }
 
   if (rest.endsWith('/') && !/[/?#]/.test(rest.slice(0, -1)) && rest.length > 1) {
     const stripped = `${scheme}://${rest.slice(0, -1)}`;

@@ -42,6 +42,8 @@ export const RULE_CATALOGUE = {
   'origin-pattern-unsupported': { severity: 'error', targetLimit: true, catches: 'a pattern the target cannot express', example: "'https://*.example.com' on a function URL" },
   /** Over the target's origin count or length limit. */
   'origins-too-many': { severity: 'error', targetLimit: true, catches: "more origins, or longer ones, than the target accepts", example: '101 origins on a function URL' },
+  /** An explicit empty method list, which S3 and CloudFront cannot hold and no browser request matches. */
+  'methods-empty': { severity: 'error', targetLimit: false, catches: 'allowMethods: [] (omit it for the default GET, HEAD)', example: 'allowMethods: []' },
   /** Not an RFC 9110 token. */
   'method-invalid': { severity: 'error', targetLimit: false, catches: 'a method that is not an RFC 9110 token', example: "'GET POST'" },
   /** Methods browsers never send. */

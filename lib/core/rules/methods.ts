@@ -7,6 +7,9 @@ const FIELD = 'allowMethods';
 
 /** Checks every `allowMethods` rule that does not depend on a target. */
 export function checkMethods(input: PolicyInput, sink: DiagnosticSink): void {
+  if (input.methods.length === 0 && !sink.diagnostics.some((d) => d.field === FIELD)) {
+    sink.add('methods-empty', FIELD, "allowMethods is empty: S3 and CloudFront need at least one method and no request would match. Omit allowMethods for the default ['GET', 'HEAD'], or list the methods you need.");
+  }
   const seen = new Set<string>();
   for (const method of input.methods) {
     if (!isHttpToken(method)) {
