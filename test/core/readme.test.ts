@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULE_CATALOGUE } from 'cors-constructs';
+
+describe('README', () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+
+  test('the rule table lists every rule of the code, with its severity, and nothing else', () => {
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z /]+?)( \(target\))? \|/gm)].map((m) => ({ rule: m[1], severity: m[2], target: m[3] !== undefined }));
+    const expected = Object.entries(RULE_CATALOGUE).map(([rule, entry]) => ({
+      rule,
+      severity: rule === 'origin-null' || rule === 'method-not-normalized' ? 'error / warning' : entry.severity,
+      target: entry.targetLimit,
+    }));
+    expect(rows).toEqual(expected);
+  });
+
+  test('shows the two commands', () => {
+    expect(readme).toContain('npm ci && npm run synth');
+    expect(readme).toContain('npm test');
+  });
+});
