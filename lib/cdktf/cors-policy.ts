@@ -1,0 +1,418 @@
+import { createHash } from 'node:crypto';
+import {
+  configFingerprint,
+  duplicateCorsHeaders,
+  formatDiagnostic,
+  normalizeCorsPolicyUnchecked,
+  preflightNeedsOptionsRoute,
+  proxyResponsesUncovered,
+  renderCloudFrontCors,
+  renderFunctionUrlCors,
+  renderHttpApiCors,
+  renderRestApiCors,
+  renderS3CorsRule,
+  RUNTIME_POLICY_ENV,
+  targetCorsConflict,
+  validateCorsPolicy,
+  type CorsDiagnostic,
+  type CorsPolicyProps,
+  type CorsTarget,
+  type NormalizedCorsPolicy,
+  type RestApiCorsConfig,
+} from '../core';
+import { Annotations, Aspects, Fn, TerraformStack } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import type { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
+import type { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import type { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import type { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import type { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
+import { createResponseHeadersPolicy, toResponseHeadersPolicyCorsConfig, type ResponseHeadersPolicyCorsConfig } from './targets/cloudfront';
+import { currentFunctionUrlCors, setFunctionUrlCors, toFunctionUrlCors, type FunctionUrlCors } from './targets/function-url';
+import { currentHttpApiCors, setHttpApiCors, toHttpApiCorsConfiguration, type HttpApiCorsConfiguration } from './targets/http-api';
+import { readEnvironmentVariable, setEnvironmentVariable } from './targets/lambda-function';
+import { createGatewayResponses, createPreflight, REST_API_TYPES, type RestApiPreflightResources } from './targets/rest-api';
+import { BUCKET_CORS_RESOURCE_TYPE, createBucketCorsConfiguration, inlineBucketCorsRules, toBucketCorsRule, type BucketCorsRule } from './targets/s3';
+import { TerraformView } from './view';
+
+/** Options of {@link CorsPolicy.applyToRestApi}. */
+export interface RestApiCorsOptions {
+  /** The resources that get an OPTIONS preflight method (the root gets one too unless `includeRoot` is false). */
+  readonly resources: readonly ApiGatewayResource[];
+  /**
+   * Whether the API's root resource (`/`) gets an OPTIONS preflight method.
+   * @default true
+   */
+  readonly includeRoot?: boolean;
+  /**
+   * Whether DEFAULT_4XX and DEFAULT_5XX gateway responses carry the CORS headers, so browsers can read
+   * API Gateway's own errors (401, 403, 429, 5xx).
+   * @default true
+   */
+  readonly gatewayResponses?: boolean;
+}
+
+/** The preflight resources of one REST API resource. */
+export interface RestApiPreflight extends RestApiPreflightResources {
+  /** The resource, or `undefined` for the API's root resource. */
+  readonly resource: ApiGatewayResource | undefined;
+}
+
+/**
+ * Everything {@link CorsPolicy.applyToRestApi} created on one REST API, and the value to put in the
+ * `triggers` of its `aws_api_gateway_deployment`: API Gateway serves a snapshot taken at deployment,
+ * so without it a changed preflight is deployed to Terraform state but never served.
+ */
+export class RestApiCors {
+  /** @internal */
+  readonly _preflights: RestApiPreflight[] = [];
+  /** @internal */
+  readonly _gatewayResponses: ApiGatewayGatewayResponse[] = [];
+
+  /** @internal */
+  constructor(
+    /** The REST API. */
+    public readonly api: ApiGatewayRestApi,
+    /** The neutral configuration the resources hold (the core renderer's output). */
+    public readonly config: RestApiCorsConfig,
+  ) {}
+
+  /** One entry per covered resource, root first, then in the order the resources were given. */
+  get preflights(): readonly RestApiPreflight[] {
+    return [...this._preflights];
+  }
+
+  /** The DEFAULT_4XX and DEFAULT_5XX gateway responses (empty with `gatewayResponses: false`). */
+  get gatewayResponses(): readonly ApiGatewayGatewayResponse[] {
+    return [...this._gatewayResponses];
+  }
+
+  /** Every resource created, in creation order, e.g. for a deployment's `dependsOn`. */
+  get resources(): ReadonlyArray<RestApiPreflightResources[keyof RestApiPreflightResources] | ApiGatewayGatewayResponse> {
+    return [
+      ...this._preflights.flatMap((p) => [p.method, p.integration, p.methodResponse, p.integrationResponse]),
+      ...this._gatewayResponses,
+    ];
+  }
+
+  /** A stable hash of the CORS configuration and of what it covers; changes exactly when they do. */
+  get fingerprint(): string {
+    return configFingerprint({
+      config: this.config,
+      resources: this._preflights.map((p) => (p.resource ? p.resource.node.path : '/')),
+      gatewayResponses: this._gatewayResponses.map((r) => r.node.id),
+    });
+  }
+
+  /**
+   * A Terraform expression for `aws_api_gateway_deployment.triggers`: the sha1 of the fingerprint and of
+   * the ids of every created resource, so a changed configuration or a replaced method redeploys the API.
+   */
+  get triggerValue(): string {
+    return Fn.sha1(Fn.jsonencode([this.fingerprint, ...this.resources.map((r) => r.id)]));
+  }
+}
+
+type AppliedTarget = Apigatewayv2Api | LambdaFunctionUrl;
+
+/** Prefix of every message this construct reports, followed by the rule id. */
+export const DIAGNOSTIC_PREFIX = 'cors-constructs';
+
+const RESPONSE_HEADERS_POLICY_NAME_MAX = 128;
+// Longest AWS region name today is 14 characters (ap-southeast-7); keep room for longer partitions.
+const REGION_RESERVE = 20;
+
+/**
+ * One CORS policy for a cdktf stack, applied to API Gateway REST and HTTP APIs, Lambda function URLs,
+ * S3 buckets and CloudFront. Every rule lives in `cors-constructs` (core); this construct only maps the
+ * core's rendered configuration onto `@cdktf/provider-aws` resources.
+ *
+ * Errors fail `app.synth()` (through `node.addValidation`) with every problem at once; warnings are
+ * cdktf annotations whose text starts with `cors-constructs:<rule>`.
+ */
+export class CorsPolicy extends Construct {
+  /** The policy as written. */
+  public readonly props: CorsPolicyProps;
+  /** The policy in canonical form (what every target renders). */
+  public readonly policy: NormalizedCorsPolicy;
+
+  private readonly targets = new Set<CorsTarget>();
+  private readonly buckets = new Map<S3Bucket, S3BucketCorsConfiguration>();
+  private readonly httpApis: Apigatewayv2Api[] = [];
+  private readonly functionUrls: LambdaFunctionUrl[] = [];
+  private readonly restApis = new Map<ApiGatewayRestApi, RestApiCors>();
+  private readonly functions: LambdaFunction[] = [];
+  private readonly applyConflicts: CorsDiagnostic[] = [];
+  private readonly emittedWarnings = new Set<string>();
+  private rhp?: CloudfrontResponseHeadersPolicy;
+
+  constructor(scope: Construct, id: string, props: CorsPolicyProps) {
+    super(scope, id);
+    this.props = props;
+    this.policy = normalizeCorsPolicyUnchecked(props);
+    this.node.addValidation({ validate: () => this.errors().map(formatForSynth) });
+    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.emitWarnings(); } });
+  }
+
+  /** The policy as `cors_rule` entries of an `aws_s3_bucket_cors_configuration` (also validates the policy for S3). */
+  public toBucketCorsRules(): BucketCorsRule[] {
+    this.targets.add('s3');
+    return [toBucketCorsRule(renderS3CorsRule(this.policy))];
+  }
+
+  /** The policy as the `cors_configuration` of an `aws_apigatewayv2_api` (also validates the policy for HTTP APIs). */
+  public toHttpApiCorsConfiguration(): HttpApiCorsConfiguration {
+    this.targets.add('http-api');
+    return toHttpApiCorsConfiguration(renderHttpApiCors(this.policy));
+  }
+
+  /** The policy as the `cors` block of an `aws_lambda_function_url` (also validates the policy for function URLs). */
+  public toFunctionUrlCors(): FunctionUrlCors {
+    this.targets.add('function-url');
+    return toFunctionUrlCors(renderFunctionUrlCors(this.policy));
+  }
+
+  /** The policy as the `cors_config` of an `aws_cloudfront_response_headers_policy` (also validates the policy for CloudFront). */
+  public toResponseHeadersPolicyCorsConfig(): ResponseHeadersPolicyCorsConfig {
+    this.targets.add('cloudfront');
+    return toResponseHeadersPolicyCorsConfig(renderCloudFrontCors(this.policy));
+  }
+
+  /**
+   * Creates the bucket's `aws_s3_bucket_cors_configuration`. Applying twice returns the same resource;
+   * another CORS configuration on the bucket is a `target-cors-conflict` error.
+   */
+  public applyToBucket(bucket: S3Bucket): S3BucketCorsConfiguration {
+    this.targets.add('s3');
+    const existing = this.buckets.get(bucket);
+    if (existing) return existing;
+    const configuration = createBucketCorsConfiguration(this, `Bucket-${bucket.friendlyUniqueId}`, bucket, renderS3CorsRule(this.policy));
+    this.buckets.set(bucket, configuration);
+    return configuration;
+  }
+
+  /** Sets the HTTP API's `cors_configuration`; a different existing one is a `target-cors-conflict` error. */
+  public applyToHttpApi(api: Apigatewayv2Api): void {
+    this.targets.add('http-api');
+    if (this.httpApis.includes(api)) return;
+    const wanted = this.toHttpApiCorsConfiguration();
+    this.recordExisting(api, 'http-api', currentHttpApiCors(api), wanted, 'cors_configuration');
+    setHttpApiCors(api, wanted);
+    this.httpApis.push(api);
+  }
+
+  /** Sets the function URL's `cors`; a different existing one is a `target-cors-conflict` error. */
+  public applyToFunctionUrl(url: LambdaFunctionUrl): void {
+    this.targets.add('function-url');
+    if (this.functionUrls.includes(url)) return;
+    const wanted = this.toFunctionUrlCors();
+    this.recordExisting(url, 'function-url', currentFunctionUrlCors(url), wanted, 'cors');
+    setFunctionUrlCors(url, wanted);
+    this.functionUrls.push(url);
+  }
+
+  /**
+   * Answers preflights on the API's root (unless `includeRoot: false`) and on each given resource with a
+   * MOCK OPTIONS method (204, no authorizer, no API key), and adds the CORS headers to the DEFAULT_4XX and
+   * DEFAULT_5XX gateway responses (unless `gatewayResponses: false`). Put the returned `triggerValue` in the
+   * `triggers` of the API's `aws_api_gateway_deployment`. Applying again to the same API covers the
+   * resources not covered yet and returns the same object.
+   */
+  public applyToRestApi(api: ApiGatewayRestApi, options: RestApiCorsOptions): RestApiCors {
+    this.targets.add('rest-api');
+    let applied = this.restApis.get(api);
+    if (!applied) {
+      applied = new RestApiCors(api, renderRestApiCors(this.policy));
+      this.restApis.set(api, applied);
+    }
+    const scope = (this.node.tryFindChild(`RestApi-${api.friendlyUniqueId}`) as Construct | undefined) ?? new Construct(this, `RestApi-${api.friendlyUniqueId}`);
+    const covered = new Set(applied._preflights.map((p) => p.resource));
+    if (options?.includeRoot !== false && !covered.has(undefined)) {
+      applied._preflights.push({ resource: undefined, ...createPreflight(scope, 'Root-', api, api.rootResourceId, applied.config) });
+    }
+    for (const resource of options?.resources ?? []) {
+      if (covered.has(resource) || applied._preflights.some((p) => p.resource === resource)) continue;
+      applied._preflights.push({ resource, ...createPreflight(scope, `${resource.friendlyUniqueId}-`, api, resource.id, applied.config) });
+    }
+    if (options?.gatewayResponses !== false && applied._gatewayResponses.length === 0) {
+      applied._gatewayResponses.push(...createGatewayResponses(scope, '', api, applied.config));
+    }
+    return applied;
+  }
+
+  /**
+   * The `aws_cloudfront_response_headers_policy` of this policy, created on first access (one per
+   * CorsPolicy: accounts have a quota of 20). Its name is deterministic, at most 128 characters, and
+   * holds the stack name, the construct path and the region (names are unique per account across regions).
+   */
+  public get responseHeadersPolicy(): CloudfrontResponseHeadersPolicy {
+    if (!this.rhp) {
+      this.targets.add('cloudfront');
+      const region = new DataAwsRegion(this, 'Region', {});
+      this.rhp = createResponseHeadersPolicy(this, 'ResponseHeadersPolicy', `${this.responseHeadersPolicyNamePrefix()}-${region.region}`, 'CORS policy managed by cors-constructs', renderCloudFrontCors(this.policy));
+    }
+    return this.rhp;
+  }
+
+  /**
+   * Sets `CORS_CONSTRUCTS_POLICY` (the runtime helper's contract) in the function's
+   * `environment.variables` to the JSON of the normalized policy, keeping every other variable.
+   * A different value already there is a `target-cors-conflict` error.
+   */
+  public bindToFunction(fn: LambdaFunction): void {
+    if (this.functions.includes(fn)) return;
+    const value = this.runtimePolicyJson();
+    const current = readEnvironmentVariable(fn, RUNTIME_POLICY_ENV);
+    if (current.kind === 'unmergeable') {
+      this.applyConflicts.push(targetCorsConflict(fn.node.path, undefined, 'environment.variables is a token, so the policy variable cannot be added to it'));
+    } else {
+      if (current.kind === 'value' && current.value !== value) {
+        this.applyConflicts.push(targetCorsConflict(fn.node.path, undefined, `${RUNTIME_POLICY_ENV}=${String(current.value)}`));
+      }
+      setEnvironmentVariable(fn, RUNTIME_POLICY_ENV, value);
+    }
+    this.functions.push(fn);
+  }
+
+  /** The targets this policy has been applied or rendered for, in catalogue order. */
+  public get appliedTargets(): CorsTarget[] {
+    return (['rest-api', 'http-api', 'function-url', 's3', 'cloudfront'] as const).filter((t) => this.targets.has(t));
+  }
+
+  /** Every diagnostic of the policy for the targets applied so far, plus conflicts and tree findings. */
+  public diagnostics(): CorsDiagnostic[] {
+    const view = TerraformView.of(this);
+    return [...validateCorsPolicy(this.props, { targets: this.appliedTargets }), ...this.conflicts(view), ...this.treeWarnings(view)];
+  }
+
+  private runtimePolicyJson(): string {
+    return JSON.stringify(this.policy);
+  }
+
+  private errors(): CorsDiagnostic[] {
+    return this.diagnostics().filter((d) => d.severity === 'error');
+  }
+
+  private emitWarnings(): void {
+    for (const d of this.diagnostics()) {
+      if (d.severity !== 'warning') continue;
+      const text = formatForSynth(d);
+      if (this.emittedWarnings.has(text)) continue;
+      this.emittedWarnings.add(text);
+      Annotations.of(this).addWarning(text);
+    }
+  }
+
+  private recordExisting(resource: AppliedTarget, target: CorsTarget, existing: unknown, wanted: object, block: string): void {
+    if (existing !== undefined && !sameConfiguration(existing, wanted)) {
+      this.applyConflicts.push(targetCorsConflict(resource.node.path, target, `${block} ${describe(existing)}`));
+    }
+  }
+
+  private conflicts(view: TerraformView | undefined): CorsDiagnostic[] {
+    const found = [...this.applyConflicts];
+    for (const api of this.httpApis) {
+      const current = currentHttpApiCors(api);
+      if (!sameConfiguration(current, this.toHttpApiCorsConfiguration())) found.push(targetCorsConflict(api.node.path, 'http-api', `cors_configuration was replaced after applyToHttpApi: ${describe(current)}`));
+    }
+    for (const url of this.functionUrls) {
+      const current = currentFunctionUrlCors(url);
+      if (!sameConfiguration(current, this.toFunctionUrlCors())) found.push(targetCorsConflict(url.node.path, 'function-url', `cors was replaced after applyToFunctionUrl: ${describe(current)}`));
+    }
+    for (const fn of this.functions) {
+      const current = readEnvironmentVariable(fn, RUNTIME_POLICY_ENV);
+      if (current.kind === 'absent' || (current.kind === 'value' && current.value !== this.runtimePolicyJson())) {
+        found.push(targetCorsConflict(fn.node.path, undefined, `environment.variables.${RUNTIME_POLICY_ENV} was ${current.kind === 'absent' ? 'removed' : 'changed'} after bindToFunction`));
+      }
+    }
+    for (const [bucket, ours] of this.buckets) {
+      const inline = inlineBucketCorsRules(bucket);
+      if (inline !== undefined) found.push(targetCorsConflict(bucket.node.path, 's3', `inline cors_rule ${describe(inline)}`));
+      for (const other of view?.resourcesOfType(BUCKET_CORS_RESOURCE_TYPE) ?? []) {
+        if (other.construct !== ours && view!.refersTo(other.config['bucket'], bucket) && !sameConfiguration(other.config['cors_rule'], view!.configOf(ours)?.['cors_rule'])) {
+          found.push(targetCorsConflict(bucket.node.path, 's3', `${other.construct.node.path} (${BUCKET_CORS_RESOURCE_TYPE})`));
+        }
+      }
+    }
+    for (const applied of this.restApis.values()) {
+      const ours = new Set<IConstruct>(applied.resources);
+      const coveredIds = applied._preflights.map((p) => (p.resource ? { resource: p.resource, attribute: 'id' } : { resource: applied.api, attribute: 'root_resource_id' }));
+      for (const other of view?.resourcesOfType(REST_API_TYPES.method) ?? []) {
+        if (ours.has(other.construct) || String(other.config['http_method']).toUpperCase() !== 'OPTIONS') continue;
+        const covered = coveredIds.find((c) => view!.refersTo(other.config['resource_id'], c.resource, c.attribute));
+        if (covered) found.push(targetCorsConflict(covered.resource.node.path, 'rest-api', `an OPTIONS method not created by this policy: ${other.construct.node.path}`));
+      }
+      const ourTypes = new Set(applied._gatewayResponses.map((r) => r.responseTypeInput));
+      for (const other of view?.resourcesOfType(REST_API_TYPES.gatewayResponse) ?? []) {
+        if (ours.has(other.construct) || !ourTypes.has(String(other.config['response_type'])) || !view!.refersTo(other.config['rest_api_id'], applied.api)) continue;
+        found.push(targetCorsConflict(applied.api.node.path, 'rest-api', `a ${String(other.config['response_type'])} gateway response not created by this policy: ${other.construct.node.path} (pass { gatewayResponses: false } to keep yours)`));
+      }
+    }
+    return found;
+  }
+
+  /** Findings that depend on the rest of the stack (wording from core). */
+  private treeWarnings(view: TerraformView | undefined): CorsDiagnostic[] {
+    if (!view) return [];
+    const found: CorsDiagnostic[] = [];
+    const boundTo = (value: unknown) => this.functions.some((fn) => view.refersTo(value, fn));
+    for (const applied of this.restApis.values()) {
+      const uncovered = view.resourcesOfType(REST_API_TYPES.integration)
+        .filter((i) => String(i.config['type']).toUpperCase() === 'AWS_PROXY' && view.refersTo(i.config['rest_api_id'], applied.api) && !boundTo(i.config['uri']))
+        .map((i) => i.construct.node.path);
+      if (uncovered.length > 0) found.push(proxyResponsesUncovered(uncovered));
+    }
+    for (const url of this.functionUrls) {
+      const fn = this.functions.find((f) => view.refersTo(view.configOf(url)?.['function_name'], f));
+      if (fn) found.push(duplicateCorsHeaders(fn.node.path));
+    }
+    for (const api of this.httpApis) {
+      for (const route of view.resourcesOfType('aws_apigatewayv2_route')) {
+        const key = String(route.config['route_key']);
+        const authorization = String(route.config['authorization_type'] ?? 'NONE').toUpperCase();
+        if (view.refersTo(route.config['api_id'], api) && authorization !== 'NONE' && (key === '$default' || /^(ANY|OPTIONS) /.test(key))) {
+          found.push(preflightNeedsOptionsRoute(`${key} (${route.construct.node.path})`));
+        }
+      }
+    }
+    return found;
+  }
+
+  private responseHeadersPolicyNamePrefix(): string {
+    const stack = TerraformStack.of(this);
+    const below = this.node.scopes.slice(stack.node.scopes.length).map((c) => c.node.id);
+    const base = [stack.node.id, ...below].join('-').replace(/[^A-Za-z0-9_-]/g, '-');
+    const max = RESPONSE_HEADERS_POLICY_NAME_MAX - REGION_RESERVE - 1;
+    if (base.length <= max) return base;
+    const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
+    return `${base.slice(0, max - hash.length - 1)}-${hash}`;
+  }
+}
+
+/** `cors-constructs:<rule> [rule] field (target): message`: the id users acknowledge or grep for. */
+function formatForSynth(diagnostic: CorsDiagnostic): string {
+  return `${DIAGNOSTIC_PREFIX}:${diagnostic.rule} ${formatDiagnostic(diagnostic)}`;
+}
+
+// Order-insensitive comparison of two CORS blocks (Terraform sets; provider-shaped values).
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical).map((v) => JSON.stringify(v)).sort();
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+function sameConfiguration(a: unknown, b: unknown): boolean {
+  return configFingerprint(canonical(a)) === configFingerprint(canonical(b));
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

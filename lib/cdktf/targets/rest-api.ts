@@ -1,0 +1,78 @@
+import { apiGatewayLiteral, REST_API_MOCK_REQUEST_TEMPLATE, type RestApiCorsConfig } from '../../core';
+import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gateway-integration-response';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-method-response';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import type { Construct } from 'constructs';
+
+/** The four resources that answer preflights on one REST API resource. */
+export interface RestApiPreflightResources {
+  /** The OPTIONS `aws_api_gateway_method` (authorization NONE, no API key). */
+  readonly method: ApiGatewayMethod;
+  /** The MOCK `aws_api_gateway_integration`. */
+  readonly integration: ApiGatewayIntegration;
+  /** The 204 `aws_api_gateway_method_response` declaring every CORS header. */
+  readonly methodResponse: ApiGatewayMethodResponse;
+  /** The `aws_api_gateway_integration_response` mapping the header values. */
+  readonly integrationResponse: ApiGatewayIntegrationResponse;
+}
+
+const MEDIA_TYPE = 'application/json';
+
+/** Creates the OPTIONS method, MOCK integration, method response and integration response for one resource. */
+export function createPreflight(scope: Construct, prefix: string, api: ApiGatewayRestApi, resourceId: string, config: RestApiCorsConfig): RestApiPreflightResources {
+  const { preflight } = config;
+  const method = new ApiGatewayMethod(scope, `${prefix}Options`, {
+    restApiId: api.id,
+    resourceId,
+    httpMethod: 'OPTIONS',
+    authorization: 'NONE',
+    apiKeyRequired: false,
+  });
+  const integration = new ApiGatewayIntegration(scope, `${prefix}OptionsIntegration`, {
+    restApiId: api.id,
+    resourceId,
+    httpMethod: method.httpMethod,
+    type: 'MOCK',
+    requestTemplates: { [MEDIA_TYPE]: REST_API_MOCK_REQUEST_TEMPLATE },
+  });
+  const methodResponse = new ApiGatewayMethodResponse(scope, `${prefix}OptionsMethodResponse`, {
+    restApiId: api.id,
+    resourceId,
+    httpMethod: method.httpMethod,
+    statusCode: preflight.statusCode,
+    responseParameters: Object.fromEntries(preflight.responseHeaders.map((header) => [`method.response.header.${header}`, true])),
+  });
+  const integrationResponse = new ApiGatewayIntegrationResponse(scope, `${prefix}OptionsIntegrationResponse`, {
+    restApiId: api.id,
+    resourceId,
+    httpMethod: method.httpMethod,
+    statusCode: preflight.statusCode,
+    responseParameters: Object.fromEntries(
+      preflight.responseHeaders
+        .filter((header) => preflight.staticHeaders[header] !== undefined)
+        .map((header) => [`method.response.header.${header}`, apiGatewayLiteral(preflight.staticHeaders[header]!)]),
+    ),
+    ...(preflight.responseTemplate !== undefined ? { responseTemplates: { [MEDIA_TYPE]: preflight.responseTemplate } } : {}),
+    dependsOn: [integration, methodResponse],
+  });
+  return { method, integration, methodResponse, integrationResponse };
+}
+
+/** Creates the DEFAULT_4XX / DEFAULT_5XX gateway responses carrying the CORS headers. */
+export function createGatewayResponses(scope: Construct, prefix: string, api: ApiGatewayRestApi, config: RestApiCorsConfig): ApiGatewayGatewayResponse[] {
+  return config.gatewayResponses.map((response) => new ApiGatewayGatewayResponse(scope, `${prefix}${response.type}`, {
+    restApiId: api.id,
+    responseType: response.type,
+    responseParameters: Object.fromEntries(Object.entries(response.headers).map(([header, value]) => [`gatewayresponse.header.${header}`, apiGatewayLiteral(value)])),
+  }));
+}
+
+/** Terraform types this adapter creates or inspects on a REST API. */
+export const REST_API_TYPES = {
+  method: ApiGatewayMethod.tfResourceType,
+  integration: ApiGatewayIntegration.tfResourceType,
+  gatewayResponse: ApiGatewayGatewayResponse.tfResourceType,
+} as const;
