@@ -26,3 +26,5 @@ export { configFingerprint } from './fingerprint';
 export { duplicateCorsHeaders, preflightNeedsOptionsRoute, preflightNotForwarded, proxyResponsesUncovered, targetCorsConflict } from './rules/behaviour';
 export * from './targets';
 export { RUNTIME_POLICY_ENV } from './runtime-contract';
+export { httpRouteCatchesPreflight, needsPreflight } from './preflight';
+export * from './simulate';

@@ -1,0 +1,20 @@
+export { simulateCors, serviceModel } from './simulate';
+export { corsCheck, preflightCheck, getHeader, type CheckResult, type PreflightCheckRequest } from './fetch-check';
+export { corsUnsafeRequestHeaderNames, isSafelistedRequestHeader, readScriptHeaders, type ScriptHeader } from './request-headers';
+export { readRestApiTemplate, type TemplateCondition, type TemplateEcho, type TemplateReading } from './rest-api-template';
+export { CLOUDFRONT_ALL_METHODS } from './cloudfront';
+export type {
+  CloudFrontSimulationConfig,
+  CorsRequest,
+  CorsSimulation,
+  PreflightOutcome,
+  ResponseHeaders,
+  RestApiGatewayResponseSimulationConfig,
+  RestApiPreflightSimulationConfig,
+  RestApiSimulationConfig,
+  ServiceModel,
+  ServiceRequest,
+  ServiceResponse,
+  SimulateCorsOptions,
+  SimulationConfigs,
+} from './types';
