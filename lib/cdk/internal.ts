@@ -1,0 +1,93 @@
+import { Stack } from 'aws-cdk-lib';
+import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from 'cors-constructs';
+import { configFingerprint, targetCorsConflict } from 'cors-constructs';
+import type { Construct, IConstruct } from 'constructs';
+
+/**
+ * What a target adapter gets from the {@link CorsPolicy} construct: the normalized policy and a way
+ * to report findings that can only be computed once the whole construct tree exists.
+ * @internal
+ */
+export interface AdapterContext {
+  /** The CorsPolicy construct: owner of every finding and of the resources it creates outside a target. */
+  readonly owner: Construct;
+  /** The policy in canonical form (never throws: broken entries are dropped, the validator reports them). */
+  readonly policy: NormalizedCorsPolicy;
+  /** Registers a check that runs at validation time (after aspects and prepare) and returns its findings. */
+  addCheck(check: () => CorsDiagnostic[]): void;
+}
+
+const APPLIED = Symbol.for('cors-constructs/cdk.applied');
+const OWNED = Symbol.for('cors-constructs/cdk.owned');
+const BOUND = Symbol.for('cors-constructs/cdk.bound');
+
+interface AppliedMark {
+  readonly owner: Construct;
+  readonly fingerprint: string;
+}
+
+/**
+ * Records that a policy is applied to a target object. Returns `first` when nothing was applied
+ * before, `same` when this or another CorsPolicy already applied an identical configuration (nothing
+ * to do), `conflict` when another policy applied a different one (reported as `target-cors-conflict`).
+ * @internal
+ */
+export function claimTarget(target: object, ctx: AdapterContext, config: unknown, label: string, corsTarget: CorsTarget): 'first' | 'same' | 'conflict' {
+  const fingerprint = configFingerprint(plain(config));
+  const existing = (target as { [APPLIED]?: AppliedMark })[APPLIED];
+  if (existing === undefined) {
+    Object.defineProperty(target, APPLIED, { value: { owner: ctx.owner, fingerprint }, enumerable: false, configurable: true });
+    return 'first';
+  }
+  if (existing.fingerprint === fingerprint) return 'same';
+  ctx.addCheck(() => [targetCorsConflict(label, corsTarget, `applied by the CorsPolicy ${existing.owner.node.path}`)]);
+  return 'conflict';
+}
+
+/** Marks a construct as created by cors-constructs. @internal */
+export function markOwned(construct: IConstruct): void {
+  Object.defineProperty(construct, OWNED, { value: true, enumerable: false });
+}
+
+/** Whether cors-constructs created the construct. @internal */
+export function isOwned(construct: IConstruct): boolean {
+  return (construct as { [OWNED]?: boolean })[OWNED] === true;
+}
+
+/** Marks a Lambda function as bound to the runtime helper by a policy. @internal */
+export function markBound(fn: IConstruct, owner: Construct, json: string): { readonly owner: Construct; readonly json: string } | undefined {
+  const existing = (fn as { [BOUND]?: { owner: Construct; json: string } })[BOUND];
+  if (existing === undefined) Object.defineProperty(fn, BOUND, { value: { owner, json }, enumerable: false });
+  return existing;
+}
+
+/** Whether a construct is a Lambda function bound to the runtime helper. @internal */
+export function isBound(construct: IConstruct): boolean {
+  return (construct as { [BOUND]?: unknown })[BOUND] !== undefined;
+}
+
+/** A JSON value without `undefined` members, so configurations compare by content. @internal */
+export function plain(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/** Whether two configurations hold the same values (key order and `undefined` members ignored). @internal */
+export function sameConfig(a: unknown, b: unknown): boolean {
+  return configFingerprint(plain(a)) === configFingerprint(plain(b));
+}
+
+/** The value with every token resolved in the stack of `scope`, as JSON-compatible data. @internal */
+export function resolveIn(scope: IConstruct, value: unknown): unknown {
+  return plain(Stack.of(scope).resolve(value));
+}
+
+/** A compact, bounded description of a configuration for messages. @internal */
+export function describe(value: unknown): string {
+  const text = JSON.stringify(plain(value));
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** Every construct of the app the scope belongs to, in a stable (depth-first, creation) order. @internal */
+export function allConstructs(scope: IConstruct): IConstruct[] {
+  return scope.node.root.node.findAll();
+}

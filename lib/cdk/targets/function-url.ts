@@ -1,0 +1,51 @@
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { CorsDiagnostic } from 'cors-constructs';
+import { duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict, type FunctionUrlCorsConfig } from 'cors-constructs';
+import { allConstructs, claimTarget, describe, isBound, resolveIn, sameConfig, type AdapterContext } from '../internal';
+
+/** The neutral function URL configuration as the L1 `AWS::Lambda::Url` `Cors` (lists only when non-empty). */
+function toCfnCors(config: FunctionUrlCorsConfig): lambda.CfnUrl.CorsProperty {
+  return {
+    allowOrigins: config.allowOrigins,
+    allowMethods: config.allowMethods,
+    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
+    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
+    allowCredentials: config.allowCredentials,
+    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
+  };
+}
+
+/** Applies the policy to a function URL through its L1 `CfnUrl.cors`. @internal */
+export function applyToFunctionUrl(ctx: AdapterContext, functionUrl: lambda.FunctionUrl | lambda.CfnUrl): void {
+  const cors = toCfnCors(renderFunctionUrlCors(ctx.policy));
+  const cfn = functionUrl instanceof lambda.CfnUrl ? functionUrl : (functionUrl.node.defaultChild as lambda.CfnUrl);
+  const label = `Function URL ${functionUrl.node.path}`;
+  if (claimTarget(cfn, ctx, cors, label, 'function-url') !== 'first') return;
+  if (resolveIn(cfn, cfn.cors) === null) cfn.cors = cors;
+  ctx.addCheck(() => checkFunctionUrl(cfn, cors, label));
+}
+
+function checkFunctionUrl(cfn: lambda.CfnUrl, cors: lambda.CfnUrl.CorsProperty, label: string): CorsDiagnostic[] {
+  const diagnostics: CorsDiagnostic[] = [];
+  const current = resolveIn(cfn, cfn.cors);
+  if (!sameConfig(current, cors)) diagnostics.push(targetCorsConflict(label, 'function-url', describe(current)));
+  const target = JSON.stringify(resolveIn(cfn, cfn.targetFunctionArn));
+  for (const fn of allConstructs(cfn).filter(isBound)) {
+    if (JSON.stringify(resolveIn(cfn, (fn as lambda.Function).functionArn)) === target) diagnostics.push(duplicateCorsHeaders(fn.node.path));
+  }
+  return diagnostics;
+}
+
+/** The policy as aws-cdk-lib's `FunctionUrlCorsOptions`, for `fn.addFunctionUrl({ cors })`. @internal */
+export function functionUrlCorsOptions(ctx: AdapterContext): lambda.FunctionUrlCorsOptions {
+  const config = renderFunctionUrlCors(ctx.policy);
+  return {
+    allowedOrigins: config.allowOrigins,
+    allowedMethods: config.allowMethods as lambda.HttpMethod[],
+    ...(config.allowHeaders ? { allowedHeaders: config.allowHeaders } : {}),
+    ...(config.exposeHeaders ? { exposedHeaders: config.exposeHeaders } : {}),
+    allowCredentials: config.allowCredentials,
+    ...(config.maxAgeSeconds !== undefined ? { maxAge: Duration.seconds(config.maxAgeSeconds) } : {}),
+  };
+}

@@ -1,0 +1,61 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CorsDiagnostic } from 'cors-constructs';
+import { httpRouteCatchesPreflight, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, type HttpApiCorsConfig } from 'cors-constructs';
+import { allConstructs, claimTarget, describe, resolveIn, sameConfig, type AdapterContext } from '../internal';
+
+/** The neutral HTTP API configuration as the L1 `AWS::ApiGatewayV2::Api` `CorsConfiguration`. */
+function toCfnCors(config: HttpApiCorsConfig): apigwv2.CfnApi.CorsProperty {
+  return {
+    allowOrigins: config.allowOrigins,
+    allowMethods: config.allowMethods,
+    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
+    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
+    allowCredentials: config.allowCredentials,
+    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
+  };
+}
+
+/**
+ * Applies the policy to an HTTP API through its L1 `CfnApi.corsConfiguration` (the L2 `corsPreflight`
+ * only exists at construction). An identical existing configuration is left alone.
+ * @internal
+ */
+export function applyToHttpApi(ctx: AdapterContext, httpApi: apigwv2.HttpApi): void {
+  const cors = toCfnCors(renderHttpApiCors(ctx.policy));
+  const cfn = httpApi.node.defaultChild as apigwv2.CfnApi;
+  const label = `HTTP API ${httpApi.node.path}`;
+  if (claimTarget(httpApi, ctx, cors, label, 'http-api') !== 'first') return;
+  const existing = resolveIn(cfn, cfn.corsConfiguration);
+  if (existing === null) cfn.corsConfiguration = cors;
+  ctx.addCheck(() => checkHttpApi(httpApi, cfn, cors, label));
+}
+
+function checkHttpApi(httpApi: apigwv2.HttpApi, cfn: apigwv2.CfnApi, cors: apigwv2.CfnApi.CorsProperty, label: string): CorsDiagnostic[] {
+  const diagnostics: CorsDiagnostic[] = [];
+  const current = resolveIn(cfn, cfn.corsConfiguration);
+  if (!sameConfig(current, cors)) diagnostics.push(targetCorsConflict(label, 'http-api', describe(current)));
+
+  const apiId = JSON.stringify(resolveIn(httpApi, httpApi.apiId));
+  const routes = allConstructs(httpApi)
+    .filter((c): c is apigwv2.CfnRoute => c instanceof apigwv2.CfnRoute && Stack.of(c) === Stack.of(httpApi) && JSON.stringify(resolveIn(c, c.apiId)) === apiId)
+    .map((route) => ({ key: String(resolveIn(route, route.routeKey)), authorized: ![null, 'NONE'].includes(resolveIn(route, route.authorizationType) as string | null) }));
+  const openOptions = routes.filter((r) => !r.authorized && r.key.startsWith('OPTIONS ')).map((r) => r.key);
+  for (const route of routes) {
+    if (route.authorized && httpRouteCatchesPreflight(route.key, openOptions)) diagnostics.push(preflightNeedsOptionsRoute(route.key));
+  }
+  return diagnostics;
+}
+
+/** The policy as aws-cdk-lib's `CorsPreflightOptions`, for `new HttpApi(.., { corsPreflight })`. @internal */
+export function httpApiCorsPreflight(ctx: AdapterContext): apigwv2.CorsPreflightOptions {
+  const config = renderHttpApiCors(ctx.policy);
+  return {
+    allowOrigins: config.allowOrigins,
+    allowMethods: config.allowMethods as apigwv2.CorsHttpMethod[],
+    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
+    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
+    allowCredentials: config.allowCredentials,
+    ...(config.maxAgeSeconds !== undefined ? { maxAge: Duration.seconds(config.maxAgeSeconds) } : {}),
+  };
+}

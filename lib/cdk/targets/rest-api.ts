@@ -1,0 +1,207 @@
+import { Aspects, Duration, Stack, type IAspect } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type { CorsDiagnostic } from 'cors-constructs';
+import {
+  CorsPolicyError,
+  REST_API_MOCK_REQUEST_TEMPLATE,
+  apiGatewayLiteral,
+  parsedOrigins,
+  proxyResponsesUncovered,
+  renderRestApiCors,
+  targetCorsConflict,
+  type RestApiCorsConfig,
+  type RestApiGatewayResponseConfig,
+} from 'cors-constructs';
+import type { IConstruct } from 'constructs';
+import { allConstructs, claimTarget, isBound, isOwned, markOwned, resolveIn, type AdapterContext } from '../internal';
+
+/** Options of `CorsPolicy.applyToRestApi`. */
+export interface ApplyToRestApiOptions {
+  /**
+   * Whether API Gateway's own error responses (`DEFAULT_4XX`, `DEFAULT_5XX` and the type-specific
+   * gateway responses defined on the API) carry the CORS headers, so browsers can read error bodies.
+   * @default true
+   */
+  readonly gatewayResponses?: boolean;
+}
+
+/** Construct id of the OPTIONS method added to every resource (child of the resource). */
+export const REST_PREFLIGHT_ID = 'CorsPreflight';
+/** Construct id prefix of the gateway responses added to the API (`CorsGatewayResponse4XX`, `CorsGatewayResponse5XX`). */
+export const REST_GATEWAY_RESPONSE_ID_PREFIX = 'CorsGatewayResponse';
+
+const METHOD_HEADER = 'method.response.header.';
+const GATEWAY_HEADER = 'gatewayresponse.header.';
+
+function methodsOf(api: apigateway.IRestApi): apigateway.Method[] {
+  return allConstructs(api).filter((c): c is apigateway.Method => c instanceof apigateway.Method && c.api === api);
+}
+
+function resourcesOf(api: apigateway.IRestApi): apigateway.IResource[] {
+  return allConstructs(api).filter((c): c is apigateway.ResourceBase => c instanceof apigateway.ResourceBase && c.api === api);
+}
+
+function gatewayResponsesOf(api: apigateway.IRestApi): apigateway.CfnGatewayResponse[] {
+  const apiId = JSON.stringify(resolveIn(api, api.restApiId));
+  return allConstructs(api).filter((c): c is apigateway.CfnGatewayResponse =>
+    c instanceof apigateway.CfnGatewayResponse && Stack.of(c) === Stack.of(api) && JSON.stringify(resolveIn(c, c.restApiId)) === apiId);
+}
+
+function resourceLabel(resource: apigateway.IResource): string {
+  return resource.path;
+}
+
+/** The gateway response headers as API Gateway parameter mappings (`gatewayresponse.header.X: 'value'`). */
+function gatewayHeaderMappings(response: RestApiGatewayResponseConfig): Record<string, string> {
+  return Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, apiGatewayLiteral(value)]));
+}
+
+/**
+ * Applies the policy to one REST API: an aspect adds the MOCK OPTIONS preflight to every resource
+ * (also the ones added after this call) and the gateway responses; checks run at validation time.
+ * @internal
+ */
+export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase, options: ApplyToRestApiOptions = {}): void {
+  const config = renderRestApiCors(ctx.policy);
+  const gatewayResponses = options.gatewayResponses !== false;
+  const claim = claimTarget(api, ctx, { config, gatewayResponses }, api.node.path, 'rest-api');
+  if (claim !== 'first') return;
+  const preflights = new Map<apigateway.IResource, apigateway.Method>();
+  const merged = new Map<apigateway.CfnGatewayResponse, Record<string, string>>();
+
+  const ensurePreflight = (resource: apigateway.IResource): void => {
+    if (preflights.has(resource)) return;
+    if (methodsOf(api).some((m) => m.resource === resource && m.httpMethod === 'OPTIONS' && !isOwned(m))) return; // conflict, reported below
+    const method = new apigateway.Method(resource, REST_PREFLIGHT_ID, {
+      resource,
+      httpMethod: 'OPTIONS',
+      integration: new apigateway.MockIntegration({
+        requestTemplates: { 'application/json': REST_API_MOCK_REQUEST_TEMPLATE },
+        integrationResponses: [{
+          statusCode: config.preflight.statusCode,
+          responseParameters: Object.fromEntries(Object.entries(config.preflight.staticHeaders).map(([name, value]) => [`${METHOD_HEADER}${name}`, apiGatewayLiteral(value)])),
+          ...(config.preflight.responseTemplate !== undefined ? { responseTemplates: { 'application/json': config.preflight.responseTemplate } } : {}),
+        }],
+      }),
+      options: {
+        // No authorizer, no API key, whatever the API's defaultMethodOptions say: preflights carry no credentials.
+        authorizationType: apigateway.AuthorizationType.NONE,
+        apiKeyRequired: false,
+        methodResponses: [{
+          statusCode: config.preflight.statusCode,
+          responseParameters: Object.fromEntries(config.preflight.responseHeaders.map((name) => [`${METHOD_HEADER}${name}`, true])),
+        }],
+      },
+    });
+    markOwned(method);
+    preflights.set(resource, method);
+  };
+
+  const ensureGatewayResponses = (): void => {
+    if (!gatewayResponses || config.gatewayResponses.length === 0) return;
+    const existing = gatewayResponsesOf(api).filter((r) => !isOwned(r));
+    const headers = gatewayHeaderMappings(config.gatewayResponses[0]!);
+    for (const response of config.gatewayResponses) {
+      if (existing.some((r) => resolveIn(r, r.responseType) === response.type)) continue;
+      const id = `${REST_GATEWAY_RESPONSE_ID_PREFIX}${response.type.replace('DEFAULT_', '')}`;
+      if (api.node.tryFindChild(id)) continue;
+      const created = new apigateway.GatewayResponse(api, id, { restApi: api, type: apigateway.ResponseType.of(response.type), responseHeaders: gatewayHeaderMappings(response) });
+      markOwned(created.node.defaultChild as apigateway.CfnGatewayResponse);
+    }
+    // User-defined gateway responses replace the defaults for their type: they need the headers too.
+    for (const response of existing) {
+      if (merged.has(response)) continue;
+      const current = (resolveIn(response, response.responseParameters) ?? {}) as Record<string, string>;
+      const additions: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        const key = Object.keys(current).find((k) => k.toLowerCase() === `${GATEWAY_HEADER}${name}`.toLowerCase());
+        if (key === undefined) additions[`${GATEWAY_HEADER}${name}`] = value;
+      }
+      merged.set(response, additions);
+      if (Object.keys(additions).length > 0) response.responseParameters = { ...current, ...additions };
+    }
+  };
+
+  const aspect: IAspect = {
+    visit(node: IConstruct): void {
+      if (node === api) {
+        for (const resource of resourcesOf(api)) ensurePreflight(resource);
+        ensureGatewayResponses();
+      } else if (node instanceof apigateway.ResourceBase && node.api === api) {
+        ensurePreflight(node);
+      }
+    },
+  };
+  // Runs at synthesis, after the user's code and after mutating aspects of lower priority.
+  Aspects.of(api).add(aspect, { priority: 1000 });
+
+  ctx.addCheck(() => checkRestApi(api, config, gatewayResponses));
+}
+
+function checkRestApi(api: apigateway.RestApiBase, config: RestApiCorsConfig, gatewayResponses: boolean): CorsDiagnostic[] {
+  const diagnostics: CorsDiagnostic[] = [];
+  const methods = methodsOf(api);
+
+  const foreignOptions = methods.filter((m) => m.httpMethod === 'OPTIONS' && !isOwned(m));
+  if (foreignOptions.length > 0) {
+    const listed = foreignOptions.map((m) => `${resourceLabel(m.resource)} (${m.node.path})`).join(', ');
+    diagnostics.push(targetCorsConflict(`REST API ${api.node.path}`, 'rest-api', `OPTIONS methods not created by this policy, e.g. from defaultCorsPreflightOptions or addCorsPreflight: ${listed}`));
+  }
+
+  if (gatewayResponses && config.gatewayResponses.length > 0) {
+    const headers = gatewayHeaderMappings(config.gatewayResponses[0]!);
+    for (const response of gatewayResponsesOf(api)) {
+      if (isOwned(response)) continue;
+      const current = (resolveIn(response, response.responseParameters) ?? {}) as Record<string, unknown>;
+      const different = Object.entries(headers).flatMap(([name, value]) => {
+        const key = Object.keys(current).find((k) => k.toLowerCase() === `${GATEWAY_HEADER}${name}`.toLowerCase());
+        return key !== undefined && current[key] !== value ? [`${name}: ${String(current[key])} instead of ${value}`] : [];
+      });
+      if (different.length > 0) {
+        diagnostics.push(targetCorsConflict(`Gateway response ${String(resolveIn(response, response.responseType))} (${response.node.path})`, 'rest-api', different.join('; ')));
+      }
+    }
+  }
+
+  const boundArns = allConstructs(api).filter(isBound).map((fn) => JSON.stringify(resolveIn(api, (fn as unknown as { functionArn: string }).functionArn)));
+  const uncovered = methods.flatMap((method) => {
+    const cfn = method.node.defaultChild as apigateway.CfnMethod;
+    const integration = resolveIn(method, cfn.integration) as { type?: string; uri?: unknown } | null;
+    if (integration?.type !== 'AWS_PROXY') return [];
+    const uri = JSON.stringify(integration.uri ?? '');
+    if (!uri.includes(':lambda:path/')) return [];
+    return boundArns.some((arn) => uri.includes(arn)) ? [] : [`${method.httpMethod} ${resourceLabel(method.resource)}`];
+  });
+  if (uncovered.length > 0) diagnostics.push(proxyResponsesUncovered(uncovered));
+  return diagnostics;
+}
+
+/**
+ * The policy as aws-cdk-lib's own `CorsOptions` (for `defaultCorsPreflightOptions` or `addCorsPreflight`).
+ * aws-cdk-lib sends the first origin statically and echoes the others by exact compare, sends
+ * `Access-Control-Allow-Headers` literally and drops a max age of 0: patterns and `*` headers with
+ * credentials cannot be expressed and throw.
+ * @internal
+ */
+export function restApiCorsOptions(ctx: AdapterContext): apigateway.CorsOptions {
+  const { policy } = ctx;
+  const problems: CorsDiagnostic[] = [];
+  for (const origin of parsedOrigins(policy)) {
+    if (origin.kind !== 'exact' && origin.kind !== 'any') {
+      problems.push({ rule: 'origin-pattern-unsupported', severity: 'error', field: 'allowOrigins', target: 'rest-api', value: origin.raw, message: `'${origin.raw}': aws-cdk-lib's CorsOptions compares origins exactly, so the pattern would never match. Use cors.applyToRestApi(api), which generates an anchored match, or list the exact origins.` });
+    }
+  }
+  if (policy.allowCredentials && policy.allowHeaders.includes('*')) {
+    problems.push({ rule: 'header-wildcard-with-credentials', severity: 'error', field: 'allowHeaders', target: 'rest-api', value: '*', message: "aws-cdk-lib's CorsOptions sends '*' literally, which browsers read as a header named '*' on credentialed requests. Use cors.applyToRestApi(api), which echoes the requested headers, or list the headers." });
+  }
+  if (problems.length > 0) throw new CorsPolicyError(problems);
+  return {
+    allowOrigins: [...policy.allowOrigins],
+    allowMethods: [...policy.allowMethods],
+    allowHeaders: [...policy.allowHeaders],
+    ...(policy.exposeHeaders.length > 0 ? { exposeHeaders: [...policy.exposeHeaders] } : {}),
+    allowCredentials: policy.allowCredentials,
+    ...(policy.maxAgeSeconds !== undefined && policy.maxAgeSeconds > 0 ? { maxAge: Duration.seconds(policy.maxAgeSeconds) } : {}),
+    statusCode: 204,
+  };
+}
