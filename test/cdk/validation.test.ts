@@ -199,6 +199,16 @@ describe('warnings', () => {
     annotations.hasWarning('/Stack/Cors', Match.stringLikeRegexp('proxy-responses-uncovered'));
   });
 
+  test('an unauthenticated OPTIONS /{proxy+} route silences preflight-needs-options-route', () => {
+    const { stack, cors } = setup(policy);
+    const httpApi = new apigwv2.HttpApi(stack, 'Http');
+    const integration = new HttpUrlIntegration('Backend', 'https://backend.example.com');
+    httpApi.addRoutes({ path: '/{proxy+}', methods: [apigwv2.HttpMethod.ANY], integration, authorizer: new HttpIamAuthorizer() });
+    httpApi.addRoutes({ path: '/{proxy+}', methods: [apigwv2.HttpMethod.OPTIONS], integration });
+    cors.applyToHttpApi(httpApi);
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Cors', Match.stringLikeRegexp('preflight-needs-options-route'))).toHaveLength(0);
+  });
+
   test('target warnings from the validator: credentials-implicit on S3', () => {
     const { stack, cors } = setup({ allowOrigins: ['https://app.example.com'], allowCredentials: false });
     cors.applyToBucket(new s3.CfnBucket(stack, 'Bucket'));
