@@ -290,6 +290,18 @@ const SCENARIOS: readonly Scenario[] = [
     requests: [get('get-credentials', 'app', true), get('get', 'alt'), get('get-second-origin-credentials', 'alt', true), method('head-credentials', 'app', 'HEAD', true)],
   },
   {
+    id: 'null-origin',
+    title: "'null' (opaque origins: sandboxed iframes, data: and file: documents) and one exact origin",
+    policy: (o) => ({ allowOrigins: ['null', o.app], allowMethods: ['GET', 'PUT'], exposeHeaders: ['x-request-id'] }),
+    requests: [get('get-opaque', 'opaque'), method('put-opaque', 'opaque', 'PUT'), get('get-opaque-credentials', 'opaque', true), get('get-exact', 'app'), get('get-unlisted', 'other')],
+  },
+  {
+    id: 'opaque-not-listed',
+    title: "an opaque origin against a policy that does not list 'null'",
+    policy: (o) => ({ allowOrigins: [o.app, o.alt] }),
+    requests: [get('get-opaque', 'opaque'), withHeaders('x-custom-opaque', 'opaque', CUSTOM)],
+  },
+  {
     id: 'proxy-without-helper',
     title: 'REST API whose Lambda proxy responses carry no CORS headers (no runtime helper)',
     targets: ['rest-api'],

@@ -4,7 +4,7 @@ import { normalizeMethod, serviceModel, simulateCors, type CorsSimulation, type 
 import type { CorsBrowser } from '../../lib/core/simulate/browser-deviations';
 import { startWireServer, type WireRequest, type WireResponse } from './api-server';
 import { APP_RESPONSE_HEADERS, buildCases, PROBE_HEADERS, type ConformanceCase } from './cases';
-import { PAGE_ORIGIN_NAMES, pageOrigins, startPageServer, type PageOrigins } from './page-server';
+import { PAGE_ORIGIN_NAMES, pageOrigins, SANDBOXED_PATH, startPageServer, type PageOrigins } from './page-server';
 
 /**
  * Drives headless Chromium through the matrix. The API server answers every request with exactly
@@ -207,8 +207,18 @@ export async function runConformance(): Promise<RunResult> {
         list.push(text.replace(/https?:\/\/[^'" ]+/g, (url) => url.replace(/:\d+/, ':<port>').replace(/\/c\/[0-9a-f]+\//, '/c/<run>/')));
         consoleByCase.set(id, list);
       });
-      await page.goto(`${origins[name]}/`);
-      const results = await page.evaluate(runInPage, specs);
+      let results: PageResult[];
+      if (name === 'opaque') {
+        await page.goto(`${origins.app}${SANDBOXED_PATH}`);
+        const element = await page.waitForSelector('iframe[name="opaque"]', { timeout: FETCH_TIMEOUT_MS });
+        const frame = await element.contentFrame();
+        if (!frame) throw new Error('the sandboxed iframe did not load');
+        await frame.waitForLoadState('load', { timeout: FETCH_TIMEOUT_MS });
+        results = await frame.evaluate(runInPage, specs);
+      } else {
+        await page.goto(`${origins[name]}/`);
+        results = await page.evaluate(runInPage, specs);
+      }
       for (const result of results) {
         observations.set(result.id, { page: result, wire: wire.get(result.id) ?? [], console: [] });
       }

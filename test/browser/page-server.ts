@@ -3,10 +3,11 @@ import * as http from 'node:http';
 /**
  * The pages' origins. One page server answers on 127.0.0.1 and 127.0.0.2 (same port); Chromium maps
  * `localhost` and `*.localhost` to 127.0.0.1 (`--host-resolver-rules`), so five distinct origins are
- * served without leaving loopback. Policies name them symbolically; the report shows the names,
- * never the ephemeral ports.
+ * served without leaving loopback. `opaque` is a sandboxed iframe inside the `app` page: its origin is
+ * opaque, so its requests carry `Origin: null`. Policies name origins symbolically; the report shows
+ * the names, never the ephemeral ports.
  */
-export const PAGE_ORIGIN_NAMES = ['app', 'alt', 'other', 'sub', 'deep'] as const;
+export const PAGE_ORIGIN_NAMES = ['app', 'alt', 'other', 'sub', 'deep', 'opaque'] as const;
 export type PageOriginName = (typeof PAGE_ORIGIN_NAMES)[number];
 
 /** Page origin name → serialized origin, e.g. `app` → `http://127.0.0.1:41234`. */
@@ -19,7 +20,11 @@ export const PAGE_ORIGIN_LABELS: Readonly<Record<PageOriginName, string>> = {
   other: 'http://localhost:<port>',
   sub: 'http://app.localhost:<port>',
   deep: 'http://a.b.localhost:<port>',
+  opaque: 'null (a sandboxed iframe in the app page)',
 };
+
+/** The path of the page holding the sandboxed iframe. */
+export const SANDBOXED_PATH = '/sandboxed';
 
 export function pageOrigins(port: number): PageOrigins {
   return {
@@ -28,10 +33,12 @@ export function pageOrigins(port: number): PageOrigins {
     other: `http://localhost:${port}`,
     sub: `http://app.localhost:${port}`,
     deep: `http://a.b.localhost:${port}`,
+    opaque: 'null',
   };
 }
 
 const PAGE = '<!doctype html><meta charset="utf-8"><title>cors-constructs conformance</title><p>conformance runner</p>';
+const SANDBOXED_PAGE = `${PAGE}<iframe name="opaque" sandbox="allow-scripts" srcdoc="<p>opaque origin</p>"></iframe>`;
 
 function listen(server: http.Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -50,7 +57,7 @@ export async function startPageServer(): Promise<{ port: number; close(): Promis
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(PAGE);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(req.url === SANDBOXED_PATH ? SANDBOXED_PAGE : PAGE);
   };
   // The second address needs the same port: retry a few ephemeral ports if it is taken there.
   for (let attempt = 0; attempt < 5; attempt++) {
