@@ -28,3 +28,4 @@ export * from './targets';
 export { RUNTIME_POLICY_ENV } from './runtime-contract';
 export { httpRouteCatchesPreflight, needsPreflight } from './preflight';
 export * from './simulate';
+export * from './extract';

@@ -1,3 +1,4 @@
+import { SAFELISTED_REQUEST_HEADERS } from '../headers';
 import { FORBIDDEN_METHODS, normalizeMethod, SAFELISTED_METHODS } from '../methods';
 import type { CorsTarget } from '../props';
 import { TARGET_CAPABILITIES } from '../targets/capabilities';
@@ -50,8 +51,8 @@ export function simulateCors<T extends CorsTarget>(target: T, config: Simulation
   const { sent: headers, dropped } = sendableHeaders(readScriptHeaders(request.headers));
   if (dropped.length > 0) reasons.push(`scripts cannot set ${dropped.join(', ')} (forbidden request headers): the browser ignores them`);
   const unsafe = corsUnsafeRequestHeaderNames(headers);
-  const unvalued = headers.filter((h) => h.value === undefined).map((h) => h.name);
-  if (unvalued.length > 0) reasons.push(`no value given for ${unvalued.join(', ')}: treated as not CORS-safelisted`);
+  const unvalued = headers.filter((h) => h.value === undefined && SAFELISTED_REQUEST_HEADERS.has(h.name)).map((h) => h.name);
+  if (unvalued.length > 0) reasons.push(`no value given for ${unvalued.join(', ')}: treated as not CORS-safelisted (give "Name: value" to check the value rules)`);
 
   const model = serviceModel(target, config, options);
   const displayName = TARGET_CAPABILITIES[target].displayName;

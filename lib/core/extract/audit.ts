@@ -1,0 +1,48 @@
+import type { CorsDiagnostic } from '../diagnostic';
+import { validateCorsPolicy } from '../validate';
+import { isOpaqueValue } from './opaque';
+import { recoverPolicies } from './policy';
+import type { ExtractedCors } from './types';
+
+/** One finding of an audit: a diagnostic about one extracted configuration. */
+export interface AuditFinding {
+  /** The configuration the finding is about. */
+  readonly resource: ExtractedCors;
+  /** The part of the resource (an S3 rule), when it holds several. */
+  readonly part?: string;
+  /** The validator's diagnostic; `value` holds the opaque text for unresolved entries. */
+  readonly diagnostic: CorsDiagnostic;
+}
+
+// CDK token markers make the validator report a value it cannot check (`unresolved-token`).
+const MARKER_PREFIX = '${Token[cors-constructs.unresolved.';
+
+function withMarkers<T>(value: T, opaque: Map<string, string>): T {
+  if (typeof value === 'string' && isOpaqueValue(value)) {
+    const marker = `${MARKER_PREFIX}${opaque.size}]}`;
+    opaque.set(marker, value);
+    return marker as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => withMarkers(v, opaque)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMarkers(v, opaque)])) as T;
+  }
+  return value;
+}
+
+/**
+ * Audits one extracted configuration: maps it back to the policy it stands for and runs the
+ * validator with the target's limits. Values known only at deploy time are reported as
+ * `unresolved-token` warnings, never as malformed.
+ */
+export function auditExtracted(resource: ExtractedCors): AuditFinding[] {
+  return recoverPolicies(resource).flatMap((recovered) => {
+    const opaque = new Map<string, string>();
+    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target] });
+    return diagnostics.map((diagnostic) => {
+      const original = diagnostic.value !== undefined ? opaque.get(diagnostic.value) : undefined;
+      const fixed: CorsDiagnostic = original !== undefined ? { ...diagnostic, value: original, message: diagnostic.message.replace('deploy-time token', `deploy-time value (${original})`) } : diagnostic;
+      return { resource, ...(recovered.part !== undefined ? { part: recovered.part } : {}), diagnostic: fixed };
+    });
+  });
+}

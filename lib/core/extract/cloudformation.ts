@@ -1,0 +1,144 @@
+import type { CorsTarget } from '../props';
+import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
+import type { S3CorsRuleConfig } from '../targets/s3';
+import { asRecord, ValueReader } from './reader';
+import { restGatewayResponse, restPreflight } from './rest-api';
+import type { ExtractedConfigs, ExtractedCors, ExtractOptions } from './types';
+
+/**
+ * Reads every CORS configuration of a CloudFormation template (as JSON), whoever wrote it:
+ * `AWS::S3::Bucket` CorsConfiguration, `AWS::ApiGatewayV2::Api` CorsConfiguration, `AWS::Lambda::Url`
+ * Cors, `AWS::CloudFront::ResponseHeadersPolicy` CorsConfig, and REST API OPTIONS methods
+ * (`AWS::ApiGateway::Method`) with the API's `AWS::ApiGateway::GatewayResponse`s. Property names follow
+ * the CloudFormation template reference. Never throws: anything unreadable is a note.
+ */
+export function extractFromCloudFormation(template: unknown, options: ExtractOptions = {}): ExtractedCors[] {
+  const resources = asRecord(asRecord(template)?.['Resources']) ?? {};
+  const items: ExtractedCors[] = [];
+  const push = <T extends CorsTarget>(target: T, id: string, resource: Record<string, unknown>, reader: ValueReader, config: ExtractedConfigs[T], extraNotes: string[] = []): void => {
+    const path = asRecord(resource['Metadata'])?.['aws:cdk:path'] ?? options.constructPaths?.[id];
+    items.push({
+      target,
+      resourceId: id,
+      resourceType: String(resource['Type']),
+      ...(typeof path === 'string' ? { constructPath: path } : {}),
+      ...(options.file !== undefined ? { file: options.file } : {}),
+      source: 'cloudformation',
+      config,
+      unresolved: reader.unresolved,
+      notes: [...extraNotes, ...reader.notes],
+    } as ExtractedCors);
+  };
+
+  const gatewayResponses = new Map<string, { id: string; response: RestApiGatewayResponseSimulationConfig; reader: ValueReader }[]>();
+  const optionsMethods: { id: string; resource: Record<string, unknown>; api: string }[] = [];
+
+  for (const [id, value] of Object.entries(resources)) {
+    const resource = asRecord(value);
+    if (!resource) continue;
+    const props = asRecord(resource['Properties']) ?? {};
+    const reader = new ValueReader();
+    switch (resource['Type']) {
+      case 'AWS::S3::Bucket': {
+        const cors = asRecord(props['CorsConfiguration']);
+        if (!cors) break;
+        const rules = Array.isArray(cors['CorsRules']) ? cors['CorsRules'] : [];
+        const config: S3CorsRuleConfig[] = rules.map((raw, i) => {
+          const rule = asRecord(raw) ?? {};
+          const f = `rules[${i}]`;
+          const allowedHeaders = reader.list(rule['AllowedHeaders'], `${f}.allowedHeaders`);
+          const exposedHeaders = reader.list(rule['ExposedHeaders'], `${f}.exposedHeaders`);
+          const maxAgeSeconds = reader.number(rule['MaxAge'], `${f}.maxAgeSeconds`);
+          return {
+            allowedOrigins: reader.list(rule['AllowedOrigins'], `${f}.allowedOrigins`) ?? [],
+            allowedMethods: reader.list(rule['AllowedMethods'], `${f}.allowedMethods`) ?? [],
+            ...(allowedHeaders ? { allowedHeaders } : {}),
+            ...(exposedHeaders ? { exposedHeaders } : {}),
+            ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
+          };
+        });
+        push('s3', id, resource, reader, config);
+        break;
+      }
+      case 'AWS::ApiGatewayV2::Api':
+      case 'AWS::Lambda::Url': {
+        const isUrl = resource['Type'] === 'AWS::Lambda::Url';
+        const cors = asRecord(props[isUrl ? 'Cors' : 'CorsConfiguration']);
+        if (!cors) break;
+        const allowHeaders = reader.list(cors['AllowHeaders'], 'allowHeaders');
+        const exposeHeaders = reader.list(cors['ExposeHeaders'], 'exposeHeaders');
+        const maxAgeSeconds = reader.number(cors['MaxAge'], 'maxAgeSeconds');
+        const config = {
+          allowOrigins: reader.list(cors['AllowOrigins'], 'allowOrigins') ?? [],
+          allowMethods: reader.list(cors['AllowMethods'], 'allowMethods') ?? [],
+          ...(allowHeaders ? { allowHeaders } : {}),
+          ...(exposeHeaders ? { exposeHeaders } : {}),
+          allowCredentials: reader.boolean(cors['AllowCredentials'], 'allowCredentials') ?? false,
+          ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
+        };
+        if (isUrl) push('function-url', id, resource, reader, config);
+        else push('http-api', id, resource, reader, config);
+        break;
+      }
+      case 'AWS::CloudFront::ResponseHeadersPolicy': {
+        const cors = asRecord(asRecord(props['ResponseHeadersPolicyConfig'])?.['CorsConfig']);
+        if (!cors) break;
+        const items = (key: string, field: string) => reader.list(asRecord(cors[key])?.['Items'], field);
+        const exposeHeaders = items('AccessControlExposeHeaders', 'exposeHeaders');
+        const maxAgeSeconds = reader.number(cors['AccessControlMaxAgeSec'], 'maxAgeSeconds');
+        push('cloudfront', id, resource, reader, {
+          allowOrigins: items('AccessControlAllowOrigins', 'allowOrigins') ?? [],
+          allowMethods: items('AccessControlAllowMethods', 'allowMethods') ?? [],
+          allowHeaders: items('AccessControlAllowHeaders', 'allowHeaders') ?? [],
+          ...(exposeHeaders ? { exposeHeaders } : {}),
+          allowCredentials: reader.boolean(cors['AccessControlAllowCredentials'], 'allowCredentials') ?? false,
+          ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
+          originOverride: reader.boolean(cors['OriginOverride'], 'originOverride') ?? false,
+        });
+        break;
+      }
+      case 'AWS::ApiGateway::Method':
+        if (typeof props['HttpMethod'] === 'string' && props['HttpMethod'].toUpperCase() === 'OPTIONS') {
+          optionsMethods.push({ id, resource, api: JSON.stringify(props['RestApiId'] ?? null) });
+        }
+        break;
+      case 'AWS::ApiGateway::GatewayResponse': {
+        const response = restGatewayResponse(props['ResponseType'], props['ResponseParameters'], reader);
+        if (!response) break;
+        const api = JSON.stringify(props['RestApiId'] ?? null);
+        gatewayResponses.set(api, [...(gatewayResponses.get(api) ?? []), { id, response, reader }]);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const apisWithPreflight = new Set<string>();
+  for (const { id, resource, api } of optionsMethods) {
+    const props = asRecord(resource['Properties']) ?? {};
+    const integration = asRecord(props['Integration']) ?? {};
+    const responses = Array.isArray(integration['IntegrationResponses']) ? integration['IntegrationResponses'].map(asRecord).filter((r) => r !== undefined) : [];
+    const chosen = responses.find((r) => r['SelectionPattern'] === undefined || r['SelectionPattern'] === '') ?? responses[0] ?? {};
+    const reader = new ValueReader();
+    const preflight = restPreflight({
+      statusCode: chosen['StatusCode'],
+      responseParameters: chosen['ResponseParameters'],
+      responseTemplates: chosen['ResponseTemplates'],
+      authorizationType: props['AuthorizationType'] ?? 'NONE',
+      apiKeyRequired: props['ApiKeyRequired'],
+      integrationType: integration['Type'],
+    }, reader);
+    const responsesOfApi = gatewayResponses.get(api) ?? [];
+    apisWithPreflight.add(api);
+    const notes = responsesOfApi.flatMap((g) => g.reader.notes);
+    push('rest-api', id, resource, reader, { preflight, gatewayResponses: responsesOfApi.map((g) => g.response) }, notes);
+  }
+  for (const [api, responses] of gatewayResponses) {
+    if (apisWithPreflight.has(api)) continue;
+    const first = responses[0]!;
+    const resource = asRecord(resources[first.id]) ?? {};
+    push('rest-api', first.id, resource, first.reader, { gatewayResponses: responses.map((g) => g.response) }, ['the REST API has gateway responses with CORS headers but no OPTIONS method: preflights get 403']);
+  }
+  return items;
+}

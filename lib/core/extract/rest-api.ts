@@ -1,0 +1,69 @@
+import type { RestApiGatewayResponseSimulationConfig, RestApiPreflightSimulationConfig } from '../simulate/types';
+import { asRecord, type ValueReader } from './reader';
+
+/** The parts of a REST API OPTIONS method, as CloudFormation and Terraform both hold them. */
+export interface RestPreflightParts {
+  /** The integration response status code. */
+  readonly statusCode?: unknown;
+  /** Integration response parameters (`method.response.header.<Name>` → `'value'` or `method.request.header.<Name>`). */
+  readonly responseParameters?: unknown;
+  /** Integration response templates by content type. */
+  readonly responseTemplates?: unknown;
+  /** The method's authorization type. */
+  readonly authorizationType?: unknown;
+  /** Whether the method requires an API key. */
+  readonly apiKeyRequired?: unknown;
+  /** The integration type (MOCK, AWS_PROXY, ...). */
+  readonly integrationType?: unknown;
+}
+
+const LITERAL = /^'(.*)'$/s;
+const REQUEST_HEADER = /^method\.request\.header\.(.+)$/;
+
+function readParameters(parameters: unknown, prefix: string, reader: ValueReader, field: string): { literal: Record<string, string>; mapped: Record<string, string> } {
+  const literal: Record<string, string> = {};
+  const mapped: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(asRecord(parameters) ?? {})) {
+    if (!key.startsWith(prefix)) continue;
+    const header = key.slice(prefix.length);
+    const value = reader.string(raw, `${field}.${header}`);
+    if (value === undefined) continue;
+    const quoted = LITERAL.exec(value);
+    const request = REQUEST_HEADER.exec(value);
+    if (quoted) literal[header] = quoted[1]!;
+    else if (request) mapped[header] = request[1]!;
+    else reader.notes.push(`${field}.${header} is mapped from ${value}, which the simulator cannot evaluate; ignored`);
+  }
+  return { literal, mapped };
+}
+
+/** Builds the preflight configuration of one OPTIONS method. */
+export function restPreflight(parts: RestPreflightParts, reader: ValueReader): RestApiPreflightSimulationConfig {
+  const { literal, mapped } = readParameters(parts.responseParameters, 'method.response.header.', reader, 'preflight.staticHeaders');
+  const templates = asRecord(parts.responseTemplates) ?? {};
+  const templateRaw = templates['application/json'] ?? Object.values(templates)[0];
+  const template = templateRaw === undefined ? undefined : reader.string(templateRaw, 'preflight.responseTemplate');
+  const authorizationType = reader.string(parts.authorizationType, 'preflight.authorizationType');
+  const apiKeyRequired = reader.boolean(parts.apiKeyRequired, 'preflight.apiKeyRequired');
+  const integrationType = reader.string(parts.integrationType, 'preflight.integrationType');
+  const statusCode = reader.string(parts.statusCode, 'preflight.statusCode') ?? '200';
+  if (authorizationType !== undefined && authorizationType.toUpperCase() !== 'NONE') reader.notes.push(`the OPTIONS method uses authorization ${authorizationType}: preflights carry no credentials, so API Gateway rejects every one (401/403)`);
+  if (apiKeyRequired === true) reader.notes.push('the OPTIONS method requires an API key: preflights never carry one, so API Gateway answers 403');
+  return {
+    statusCode,
+    staticHeaders: literal,
+    ...(Object.keys(mapped).length > 0 ? { requestMappedHeaders: mapped } : {}),
+    ...(template !== undefined && template !== '' ? { responseTemplate: template } : {}),
+    ...(authorizationType !== undefined ? { authorizationType } : {}),
+    ...(apiKeyRequired !== undefined ? { apiKeyRequired } : {}),
+    ...(integrationType !== undefined ? { integrationType } : {}),
+  };
+}
+
+/** Builds one gateway response; `undefined` when it carries no CORS header. */
+export function restGatewayResponse(type: unknown, parameters: unknown, reader: ValueReader): RestApiGatewayResponseSimulationConfig | undefined {
+  const responseType = reader.string(type, 'gatewayResponses.type') ?? 'UNKNOWN';
+  const { literal } = readParameters(parameters, 'gatewayresponse.header.', reader, `gatewayResponses.${responseType}`);
+  if (!Object.keys(literal).some((h) => h.toLowerCase().startsWith('access-control-'))) return undefined;
+  return { type: responseType, headers: literal };
+}

@@ -1,0 +1,112 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { main } from '../../lib/cli/main';
+
+const fixtures = join(__dirname, '../fixtures/templates');
+
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: fixtures });
+  return { code, stdout, stderr };
+}
+
+describe('audit', () => {
+  test('text: every seeded mistake of a hand-written template, exit 1', () => {
+    const { code, stdout } = run('audit', 'handwritten.template.json');
+    expect(code).toBe(1);
+    expect(stdout).toContain('SiteBucket [s3]\n    error   origin-pattern-public-suffix');
+    expect(stdout).toContain('AssetsBucket (Shop/Assets/Resource) [s3]: ok');
+    expect(stdout).toContain('note    Access-Control-Allow-Origin reflects the request\'s Origin');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('5 errors, 1 warning in 6 CORS configurations (1 file)');
+  });
+
+  test('cdktf.out: reads stacks/*/cdk.tf.json', () => {
+    const { code, stdout } = run('audit', 'cdktf.out', '--format', 'json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { findings: { resourceId: string; rule: string; file: string }[]; summary: { errors: number; files: number } };
+    expect(report.summary).toMatchObject({ errors: 7, files: 1 });
+    expect(report.findings[0]).toMatchObject({ file: 'cdktf.out/stacks/app/cdk.tf.json', resourceId: 'aws_s3_bucket_cors_configuration.site_cors', rule: 'origin-trailing-slash' });
+  });
+
+  test('sarif: SARIF 2.1.0 with rules, levels and a line per result', () => {
+    const { stdout } = run('audit', 'cdk.out', '--format', 'sarif');
+    const sarif = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    const run0 = sarif.runs[0]!;
+    expect(run0.tool.driver.name).toBe('cors-constructs');
+    expect(run0.results.map((r) => `${r.level}:${r.ruleId}`)).toContain('error:origin-pattern-public-suffix');
+    for (const result of run0.results) {
+      expect(run0.tool.driver.rules.map((r) => r.id)).toContain(result.ruleId);
+      expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('cdk.out/Shop.template.json');
+      expect(result.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(1);
+    }
+  });
+
+  test('a clean template exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-audit-'));
+    const file = join(dir, 'ok.template.json');
+    writeFileSync(file, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: [{ AllowedOrigins: ['https://app.example.com'], AllowedMethods: ['GET'] }] } } } } }));
+    expect(run('audit', file).code).toBe(0);
+  });
+
+  test('malformed, missing and foreign input: a clear error naming the file, exit 2, no stack trace', () => {
+    const malformed = run('audit', 'malformed.template.json');
+    expect(malformed).toMatchObject({ code: 2, stdout: '' });
+    expect(malformed.stderr).toMatch(/^cors-constructs: malformed\.template\.json is not valid JSON/);
+    expect(malformed.stderr).not.toMatch(/\n\s+at /);
+    expect(run('audit', 'missing.json')).toMatchObject({ code: 2, stderr: 'cors-constructs: missing.json does not exist\n' });
+    expect(run('audit', join(__dirname))).toMatchObject({ code: 2, stderr: expect.stringContaining('holds no CloudFormation template') });
+    expect(run('audit', join(__dirname, '../../package.json')).stderr).toContain('neither a CloudFormation template');
+  });
+
+  test('bad arguments exit 2 with the usage', () => {
+    expect(run('audit', 'cdk.out', '--format', 'xml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be text, json or sarif') });
+    expect(run('audit', 'cdk.out', '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });
+    expect(run('frobnicate').code).toBe(2);
+  });
+});
+
+describe('simulate', () => {
+  test('allowed: verdict, headers and steps, exit 0', () => {
+    const { code, stdout } = run('simulate', 'cdk.out', '--resource', 'Shop/Api/Default/OPTIONS', '--origin', 'https://admin.example.com', '--method', 'PUT', '--header', 'Content-Type: application/json', '--credentials', '--runtime-helper');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ALLOWED: PUT from https:\/\/admin\.example\.com to ApiOPTIONS5886EA5D \(Shop\/Api\/Default\/OPTIONS\/Resource\) \[rest-api\]/);
+    expect(stdout).toContain('preflight: 204 passed\n');
+    expect(stdout).toContain('    Access-Control-Allow-Origin: https://admin.example.com');
+  });
+
+  test('blocked: the reason, exit 1', () => {
+    const { code, stdout } = run('simulate', 'cdktf.out', '--resource', 'orders', '--origin', 'https://x.example', '--method', 'GET', '--header', 'x-api-key');
+    expect(code).toBe(1);
+    expect(stdout).toContain('  reason: Access-Control-Allow-Headers does not list x-api-key');
+  });
+
+  test('json output', () => {
+    const { stdout } = run('simulate', 'handwritten.template.json', '--resource', 'HttpApi', '--origin', 'https://x.example', '--method', 'GET', '--credentials', '--format', 'json');
+    expect(JSON.parse(stdout)).toMatchObject({ resourceId: 'HttpApi', target: 'http-api', allowed: false, failure: expect.stringContaining('Access-Control-Allow-Origin is *') });
+  });
+
+  test('an unknown or ambiguous resource, or a missing option, exits 2', () => {
+    expect(run('simulate', 'cdk.out', '--resource', 'Nope', '--origin', 'https://a.example', '--method', 'GET')).toMatchObject({ code: 2, stderr: expect.stringContaining('found: Uploads') });
+    expect(run('simulate', 'cdk.out', '--resource', 'Shop', '--origin', 'https://a.example', '--method', 'GET')).toMatchObject({ code: 2, stderr: expect.stringContaining('matches 3 configurations') });
+    expect(run('simulate', 'cdk.out', '--origin', 'https://a.example', '--method', 'GET')).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --resource') });
+  });
+});
+
+test('child process: the bundled CLI exits 0, 1 and 2 and prints no stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-cli-'));
+  const out = join(dir, 'main.js');
+  buildSync({ entryPoints: [join(__dirname, '../../lib/cli/main.ts')], bundle: true, platform: 'node', outfile: out, logLevel: 'silent' });
+  expect(readFileSync(out, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  const cli = (...args: string[]) => spawnSync(process.execPath, [out, ...args], { cwd: fixtures, encoding: 'utf8' });
+  expect(execFileSync(process.execPath, [out, '--help'], { encoding: 'utf8' })).toContain('Usage:');
+  expect(cli('audit', 'handwritten.template.json').status).toBe(1);
+  const bad = cli('audit', 'malformed.template.json');
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).not.toMatch(/\n\s+at /);
+  expect(cli('simulate', 'cdk.out', '--resource', 'Uploads4F6EB0FD', '--origin', 'https://a.github.io', '--method', 'PUT').status).toBe(0);
+});

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditExtracted, extractCors, originFromRegex, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
+
+const dir = join(__dirname, '../fixtures/templates');
+const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+const byId = (items: ExtractedCors[], id: string) => selectExtracted(items, id)[0]!;
+const rules = (items: ExtractedCors[]) => items.flatMap((item) => auditExtracted(item).map((f) => `${item.resourceId}:${f.diagnostic.rule}`));
+
+describe('CloudFormation extraction (hand-written template)', () => {
+  const items = extractCors(read('handwritten.template.json'), { file: 'handwritten.template.json' });
+
+  test('finds every CORS-bearing resource and skips the rest', () => {
+    expect(items.map((i) => `${i.target}:${i.resourceId}`)).toEqual([
+      's3:SiteBucket', 's3:AssetsBucket', 'http-api:HttpApi', 'function-url:FunctionUrl', 'cloudfront:HeadersPolicy', 'rest-api:ItemsOptions',
+    ]);
+    expect(byId(items, 'Shop/Assets')).toMatchObject({ resourceId: 'AssetsBucket', constructPath: 'Shop/Assets/Resource', file: 'handwritten.template.json' });
+  });
+
+  test('keeps intrinsics as opaque strings and notes them', () => {
+    const url = byId(items, 'FunctionUrl');
+    expect(url.config).toMatchObject({ allowOrigins: ['{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}', 'https://app.example.com'], maxAgeSeconds: 600 });
+    expect(url.unresolved).toEqual([{ field: 'allowOrigins[0]', value: '{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}' }]);
+  });
+
+  test('reads a REST OPTIONS method with its gateway responses', () => {
+    expect(byId(items, 'ItemsOptions').config).toEqual({
+      preflight: {
+        statusCode: '200',
+        staticHeaders: { 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Methods': 'GET,PUT,DELETE', 'Access-Control-Allow-Headers': 'Content-Type,Authorization' },
+        requestMappedHeaders: { 'Access-Control-Allow-Origin': 'Origin' },
+        authorizationType: 'NONE',
+        integrationType: 'MOCK',
+      },
+      gatewayResponses: [{ type: 'DEFAULT_4XX', headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' } }],
+    });
+  });
+
+  test('the audit finds every seeded mistake', () => {
+    expect(rules(items)).toEqual([
+      'SiteBucket:origin-pattern-public-suffix',
+      'HttpApi:origin-wildcard-with-credentials',
+      'FunctionUrl:unresolved-token',
+      'FunctionUrl:method-unsupported',
+      'HeadersPolicy:header-wildcard-with-credentials',
+      'ItemsOptions:origin-wildcard-with-credentials',
+    ]);
+  });
+
+  test('extracted configurations simulate: the reflecting REST preflight lets any origin in with credentials', () => {
+    const rest = byId(items, 'ItemsOptions');
+    expect(simulateCors(rest.target, rest.config, { origin: 'https://evil.example', method: 'PUT', credentials: true }, { runtimeHelper: true }).allowed).toBe(true);
+    const assets = byId(items, 'AssetsBucket');
+    expect(simulateCors(assets.target, assets.config, { origin: 'https://other.example', method: 'GET', credentials: true }).failure).toContain('Access-Control-Allow-Origin is *');
+  });
+});
+
+describe('Terraform extraction (hand-written cdktf JSON)', () => {
+  const items = extractCors(readFileSync(join(dir, 'cdktf.out/stacks/app/cdk.tf.json'), 'utf8'));
+
+  test('finds every CORS-bearing resource with addresses and construct paths', () => {
+    expect(items.map((i) => `${i.target}:${i.resourceId}`)).toEqual([
+      's3:aws_s3_bucket_cors_configuration.site_cors',
+      'http-api:aws_apigatewayv2_api.orders',
+      'function-url:aws_lambda_function_url.fn_url',
+      'cloudfront:aws_cloudfront_response_headers_policy.spa',
+      'rest-api:aws_api_gateway_method.items_options',
+    ]);
+    expect(byId(items, 'site_cors').constructPath).toBe('app/site_cors');
+  });
+
+  test('joins the REST integration response through ${...http_method} references', () => {
+    const rest = byId(items, 'aws_api_gateway_method.items_options');
+    expect(rest.config).toMatchObject({ preflight: { statusCode: '204', staticHeaders: { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Methods': 'GET,delete' }, authorizationType: 'COGNITO_USER_POOLS' } });
+    expect(rest.notes.join('\n')).toContain('preflights carry no credentials');
+    expect(simulateCors(rest.target, rest.config, { origin: 'https://app.example.com', method: 'DELETE' }).preflight.status).toBe(401);
+  });
+
+  test('the audit finds every seeded mistake', () => {
+    expect(rules(items)).toEqual([
+      'aws_s3_bucket_cors_configuration.site_cors:origin-trailing-slash',
+      'aws_s3_bucket_cors_configuration.site_cors:method-unsupported',
+      'aws_apigatewayv2_api.orders:origin-wildcard-with-credentials',
+      'aws_apigatewayv2_api.orders:method-wildcard-with-credentials',
+      'aws_apigatewayv2_api.orders:max-age-browser-cap',
+      'aws_apigatewayv2_api.orders:max-age-too-large',
+      'aws_lambda_function_url.fn_url:method-unsupported',
+      'aws_cloudfront_response_headers_policy.spa:unresolved-token',
+      'aws_api_gateway_method.items_options:method-not-normalized',
+    ]);
+  });
+});
+
+describe('CDK-synthesized template (aws-cdk-lib constructs, not this library)', () => {
+  const items = extractCors(read('cdk.out/Shop.template.json'));
+
+  test('reads aws-cdk-lib\'s own REST preflight template and echoes only its listed origins', () => {
+    const rest = byId(items, 'Shop/Api/Default/OPTIONS');
+    const put = (origin: string) => simulateCors(rest.target, rest.config, { origin, method: 'PUT', credentials: true }, { runtimeHelper: true });
+    expect(put('https://admin.example.com').allowed).toBe(true);
+    expect(put('https://app.example.com').allowed).toBe(true);
+    expect(put('https://evil.example').failure).toBe('preflight: Access-Control-Allow-Origin is https://app.example.com, not the request\'s origin https://evil.example');
+  });
+});
+
+test('originFromRegex reverses only the regexes the renderer writes', () => {
+  expect(originFromRegex('https://([^./:?#@\\s]+\\.)+example\\.com')).toBe('https://*.example.com');
+  expect(originFromRegex('http://localhost:[0-9]+')).toBe('http://localhost:*');
+  expect(originFromRegex('https://.*\\.example\\.com')).toBeUndefined();
+});
+
+test('extractors never throw on junk', () => {
+  for (const junk of [null, 1, 'x', [], { Resources: { A: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: 'no' } } } } }, { resource: { aws_lambda_function_url: { u: { cors: 7 } } } }]) {
+    expect(() => extractCors(junk)).not.toThrow();
+  }
+});
