@@ -359,6 +359,36 @@ const SCENARIOS: readonly Scenario[] = [
     requests: [get('get-credentials', 'app', true), get('get-credentials-other', 'other', true), method('put', 'app', 'PUT'), method('put-other', 'other', 'PUT')],
   },
   {
+    id: 'gateway-error-response',
+    title: 'REST API error answered by the DEFAULT_4XX gateway response (static headers: one origin only)',
+    targets: ['rest-api'],
+    options: () => ({ 'rest-api': { gatewayResponse: 'DEFAULT_4XX' } }),
+    policy: (o) => ({ allowOrigins: [o.app, o.alt], allowCredentials: true, exposeHeaders: ['x-request-id'] }),
+    requests: [get('get-first-origin', 'app'), get('get-first-origin-credentials', 'app', true), get('get-second-origin', 'alt')],
+  },
+  {
+    id: 'hand-written-origin-wins',
+    title: "hand-written CloudFront policy with originOverride false; the origin sends Access-Control-Allow-Origin: '*'",
+    raw: {
+      cloudfront: (o) => ({ allowOrigins: [o.app], allowMethods: ['GET', 'PUT'], allowHeaders: ['x-api-key'], allowCredentials: true, originOverride: false }),
+    },
+    options: () => ({ cloudfront: { originHeaders: { 'Access-Control-Allow-Origin': '*' } } }),
+    requests: [get('get', 'app'), get('get-credentials', 'app', true), method('put-x-api-key', 'app', 'PUT', false, API_KEY), get('get-other-origin', 'other')],
+  },
+  {
+    id: 'hand-written-s3-header-glob',
+    title: "hand-written S3 rule whose AllowedHeaders entry holds one '*' (x-amz-*)",
+    raw: {
+      s3: (o) => [{ allowedOrigins: [o.app], allowedMethods: ['GET', 'PUT'], allowedHeaders: ['x-amz-*'], exposedHeaders: ['x-amz-meta-tag'] }],
+    },
+    requests: [
+      method('put-amz-header', 'app', 'PUT', false, { 'X-Amz-Meta-Owner': 'me' }),
+      withHeaders('amz-headers-credentials', 'app', { 'X-Amz-Meta-Owner': 'me', 'X-Amz-Date': '20260101T000000Z' }, true),
+      withHeaders('x-custom', 'app', CUSTOM),
+      withHeaders('amz-and-custom', 'app', { 'X-Amz-Meta-Owner': 'me', ...CUSTOM }),
+    ],
+  },
+  {
     id: 'function-sets-headers-too',
     title: 'function URL CORS plus the same headers set by the function (duplicate Access-Control-Allow-Origin)',
     targets: ['function-url'],
