@@ -1,5 +1,6 @@
 import { isHttpToken } from '../grammar';
 import { SAFELISTED_METHODS } from '../methods';
+import { wildcardCoversAuthorization, type CorsBrowser } from './browser-deviations';
 import type { ResponseHeaders } from './types';
 
 /**
@@ -79,6 +80,8 @@ export interface PreflightCheckRequest {
   readonly unsafeHeaderNames: readonly string[];
   /** Whether the actual request is credentialed. */
   readonly credentials: boolean;
+  /** Whose checks to apply (default: the Fetch standard); see browser-deviations.ts. */
+  readonly browser?: CorsBrowser;
 }
 
 /** The checks of the CORS-preflight fetch on the preflight response. */
@@ -103,7 +106,9 @@ export function preflightCheck(status: number, headers: ResponseHeaders, request
   }
 
   const allowed = new Set((headerNames ?? []).map((h) => h.toLowerCase()));
-  if (request.headerNames.includes('authorization') && !allowed.has('authorization')) {
+  // Chromium lets `*` cover Authorization for requests without credentials (browser-deviations.ts).
+  const wildcardCovers = allowed.has('*') && !request.credentials && wildcardCoversAuthorization(request.browser);
+  if (request.headerNames.includes('authorization') && !allowed.has('authorization') && !wildcardCovers) {
     const why = allowed.has('*') ? ' (* does not cover Authorization: Fetch, "CORS non-wildcard request-header name")' : '';
     return { ok: false, reason: `Access-Control-Allow-Headers does not list authorization${why}` };
   }

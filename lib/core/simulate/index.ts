@@ -3,6 +3,16 @@ export { corsCheck, preflightCheck, getHeader, type CheckResult, type PreflightC
 export { corsUnsafeRequestHeaderNames, isSafelistedRequestHeader, readScriptHeaders, type ScriptHeader } from './request-headers';
 export { readRestApiTemplate, type TemplateCondition, type TemplateEcho, type TemplateReading } from './rest-api-template';
 export { CLOUDFRONT_ALL_METHODS } from './cloudfront';
+export {
+  BROWSER_DEVIATIONS,
+  CORS_BROWSERS,
+  DEFAULT_CORS_BROWSER,
+  hasDeviation,
+  wildcardCoversAuthorization,
+  type BrowserDeviation,
+  type BrowserDeviationId,
+  type CorsBrowser,
+} from './browser-deviations';
 export type {
   CloudFrontSimulationConfig,
   CorsRequest,

@@ -66,7 +66,7 @@ export function simulateCors<T extends CorsTarget>(target: T, config: Simulation
     reasons.push(`preflight: sent because ${why.join(' and ')} (OPTIONS with Access-Control-Request-Method: ${method}${unsafe.length > 0 ? `, Access-Control-Request-Headers: ${unsafe.join(',')}` : ''})`);
     const response = model.preflight({ origin: request.origin, method: 'OPTIONS', requestMethod: method, requestHeaders: unsafe, credentials: false });
     reasons.push(...response.notes);
-    const check = preflightCheck(response.status, response.headers, { origin: request.origin, method, headerNames: headers.map((h) => h.name), unsafeHeaderNames: unsafe, credentials });
+    const check = preflightCheck(response.status, response.headers, { origin: request.origin, method, headerNames: headers.map((h) => h.name), unsafeHeaderNames: unsafe, credentials, ...(options.browser !== undefined ? { browser: options.browser } : {}) });
     preflight = { sent: true, allowed: check.ok, status: response.status, requestHeaders: unsafe, responseHeaders: response.headers };
     if (!check.ok) return blocked(reasons, check.reason, preflight);
     reasons.push('preflight: passed');

@@ -3,6 +3,7 @@ import type { FunctionUrlCorsConfig } from '../targets/function-url';
 import type { HttpApiCorsConfig } from '../targets/http-api';
 import type { RestApiCorsConfig } from '../targets/rest-api';
 import type { S3CorsRuleConfig } from '../targets/s3';
+import type { CorsBrowser } from './browser-deviations';
 
 /**
  * A request a script makes from a page of `origin`: what the simulator asks the service.
@@ -137,6 +138,11 @@ export interface SimulateCorsOptions {
   readonly originHeaders?: ResponseHeaders;
   /** function-url: CORS headers the function itself adds to its responses (e.g. the runtime helper). */
   readonly functionHeaders?: ResponseHeaders;
+  /**
+   * Whose CORS checks to apply: `'fetch-standard'` (default) or `'chromium'`, which adds the deviations
+   * measured in headless Chromium (browser-deviations.ts, docs/conformance.md).
+   */
+  readonly browser?: CorsBrowser;
 }
 
 /** A request as a service sees it. */
