@@ -3,8 +3,11 @@ import {
   configFingerprint,
   duplicateCorsHeaders,
   formatDiagnostic,
+  isUnresolvedToken,
+  needsPreflight,
   normalizeCorsPolicyUnchecked,
   preflightNeedsOptionsRoute,
+  preflightNotForwarded,
   proxyResponsesUncovered,
   renderCloudFrontCors,
   renderFunctionUrlCors,
@@ -20,6 +23,7 @@ import {
   type NormalizedCorsPolicy,
   type RestApiCorsConfig,
 } from '../core';
+import { gatewayResponseHeadersNotMerged, mergeGatewayResponseParameters } from '../core/gateway-responses';
 import { Annotations, Aspects, Fn, TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
@@ -32,13 +36,13 @@ import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import type { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
-import { createResponseHeadersPolicy, toResponseHeadersPolicyCorsConfig, type ResponseHeadersPolicyCorsConfig } from './targets/cloudfront';
+import { createResponseHeadersPolicy, DISTRIBUTION_RESOURCE_TYPE, toResponseHeadersPolicyCorsConfig, type ResponseHeadersPolicyCorsConfig } from './targets/cloudfront';
 import { currentFunctionUrlCors, setFunctionUrlCors, toFunctionUrlCors, type FunctionUrlCors } from './targets/function-url';
 import { currentHttpApiCors, setHttpApiCors, toHttpApiCorsConfiguration, type HttpApiCorsConfiguration } from './targets/http-api';
 import { readEnvironmentVariable, setEnvironmentVariable } from './targets/lambda-function';
 import { createGatewayResponses, createPreflight, REST_API_TYPES, type RestApiPreflightResources } from './targets/rest-api';
 import { BUCKET_CORS_RESOURCE_TYPE, createBucketCorsConfiguration, inlineBucketCorsRules, toBucketCorsRule, type BucketCorsRule } from './targets/s3';
-import { TerraformView } from './view';
+import { TerraformView, type ResourceView } from './view';
 
 /** Options of {@link CorsPolicy.applyToRestApi}. */
 export interface RestApiCorsOptions {
@@ -51,7 +55,9 @@ export interface RestApiCorsOptions {
   readonly includeRoot?: boolean;
   /**
    * Whether DEFAULT_4XX and DEFAULT_5XX gateway responses carry the CORS headers, so browsers can read
-   * API Gateway's own errors (401, 403, 429, 5xx).
+   * API Gateway's own errors (401, 403, 429, 5xx). The type-specific `aws_api_gateway_gateway_response`
+   * resources you define on the same API (e.g. ACCESS_DENIED) replace the defaults for their type:
+   * the CORS headers are merged into their `response_parameters` at synth time, keeping yours.
    * @default true
    */
   readonly gatewayResponses?: boolean;
@@ -156,7 +162,14 @@ export class CorsPolicy extends Construct {
     this.props = props;
     this.policy = normalizeCorsPolicyUnchecked(props);
     this.node.addValidation({ validate: () => this.errors().map(formatForSynth) });
-    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.emitWarnings(); } });
+    Aspects.of(this).add({
+      visit: (node: IConstruct) => {
+        if (node !== this) return;
+        // Aspects run once the user's code has built the whole stack, before validation and output.
+        this.mergeUserGatewayResponses();
+        this.emitWarnings();
+      },
+    });
   }
 
   /** The policy as `cors_rule` entries of an `aws_s3_bucket_cors_configuration` (also validates the policy for S3). */
@@ -352,6 +365,13 @@ export class CorsPolicy extends Construct {
         if (ours.has(other.construct) || !ourTypes.has(String(other.config['response_type'])) || !view!.refersTo(other.config['rest_api_id'], applied.api)) continue;
         found.push(targetCorsConflict(applied.api.node.path, 'rest-api', `a ${String(other.config['response_type'])} gateway response not created by this policy: ${other.construct.node.path} (pass { gatewayResponses: false } to keep yours)`));
       }
+      const cors = applied.config.gatewayResponses[0];
+      for (const other of view && cors ? this.userGatewayResponses(view, applied) : []) {
+        const current = other.config['response_parameters'];
+        if (!isMergeableMap((other.construct as ApiGatewayGatewayResponse).responseParametersInput, current)) continue; // warned by treeWarnings
+        const { conflicts } = mergeGatewayResponseParameters(current as Record<string, unknown> | undefined, cors!);
+        if (conflicts.length > 0) found.push(targetCorsConflict(`${String(other.config['response_type'])} gateway response ${other.construct.node.path}`, 'rest-api', conflicts.join('; ')));
+      }
     }
     return found;
   }
@@ -367,6 +387,33 @@ export class CorsPolicy extends Construct {
         .map((i) => i.construct.node.path);
       if (uncovered.length > 0) found.push(proxyResponsesUncovered(uncovered));
     }
+    for (const applied of this.restApis.values()) {
+      const cors = applied.config.gatewayResponses[0];
+      if (!cors) continue;
+      for (const { construct, config } of this.userGatewayResponses(view, applied)) {
+        if (!isMergeableMap((construct as ApiGatewayGatewayResponse).responseParametersInput, config['response_parameters'])) {
+          found.push(gatewayResponseHeadersNotMerged(`${String(config['response_type'])} gateway response ${construct.node.path}`, cors));
+        }
+      }
+    }
+    if (this.rhp && needsPreflight(this.policy)) {
+      const rhp = this.rhp;
+      for (const distribution of view.resourcesOfType(DISTRIBUTION_RESOURCE_TYPE)) {
+        const name = distribution.construct.node.path;
+        const ordered = distribution.config['ordered_cache_behavior'];
+        const behaviors: Array<[string, unknown]> = [
+          [`${name} default behavior`, distribution.config['default_cache_behavior']],
+          ...(Array.isArray(ordered) ? ordered : []).map((b): [string, unknown] => [`${name} behavior '${String((b as Record<string, unknown>)?.['path_pattern'] ?? '')}'`, b]),
+        ];
+        for (const [label, behavior] of behaviors) {
+          if (behavior === null || typeof behavior !== 'object') continue;
+          const { response_headers_policy_id: policyId, allowed_methods: methods } = behavior as Record<string, unknown>;
+          // allowed_methods is required by the provider; a deploy-time value cannot be checked.
+          if (!view.refersTo(policyId, rhp, 'id') || !Array.isArray(methods)) continue;
+          if (!methods.some((m) => String(m).toUpperCase() === 'OPTIONS')) found.push(preflightNotForwarded(label));
+        }
+      }
+    }
     for (const url of this.functionUrls) {
       const fn = this.functions.find((f) => view.refersTo(view.configOf(url)?.['function_name'], f));
       if (fn) found.push(duplicateCorsHeaders(fn.node.path));
@@ -381,6 +428,36 @@ export class CorsPolicy extends Construct {
       }
     }
     return found;
+  }
+
+  /**
+   * The `aws_api_gateway_gateway_response` resources the user defined on an API this policy covers with
+   * gateway responses, other than DEFAULT_4XX/DEFAULT_5XX (those are conflicts with ours).
+   */
+  private userGatewayResponses(view: TerraformView, applied: RestApiCors): ResourceView[] {
+    if (applied._gatewayResponses.length === 0) return [];
+    const ours = new Set<IConstruct>(applied._gatewayResponses);
+    const ourTypes = new Set(applied._gatewayResponses.map((r) => r.responseTypeInput));
+    return view.resourcesOfType(REST_API_TYPES.gatewayResponse)
+      .filter((r) => !ours.has(r.construct) && !ourTypes.has(String(r.config['response_type'])) && view.refersTo(r.config['rest_api_id'], applied.api));
+  }
+
+  /** Adds the CORS headers to the user's type-specific gateway responses, keeping every parameter they set. */
+  private mergeUserGatewayResponses(): void {
+    if (this.restApis.size === 0) return;
+    const view = TerraformView.of(this);
+    if (!view) return;
+    for (const applied of this.restApis.values()) {
+      const cors = applied.config.gatewayResponses[0];
+      if (!cors) continue;
+      for (const { construct, config } of this.userGatewayResponses(view, applied)) {
+        const response = construct as ApiGatewayGatewayResponse;
+        const current = response.responseParametersInput;
+        if (!isMergeableMap(current, config['response_parameters'])) continue; // reported by treeWarnings
+        const merge = mergeGatewayResponseParameters(current, cors);
+        if (merge.added.length > 0) response.responseParameters = merge.parameters as Record<string, string>;
+      }
+    }
   }
 
   private responseHeadersPolicyNamePrefix(): string {
@@ -406,6 +483,21 @@ function canonical(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, canonical(v)]));
   }
   return value;
+}
+
+// cdktf encodes a token map as a plain object with one marker key (`&{TfToken[...]}`).
+const MAP_TOKEN_KEY = /[$#&]\{(?:Tf)?Token\[/;
+
+// Whether entries can be added to a map attribute at synth time: a plain map whose keys are known
+// (not a token map), judged from the value as given and as it synthesizes.
+function isMergeableMap(value: unknown, synthesized: unknown): value is Record<string, string> | undefined {
+  if (synthesized !== undefined && (synthesized === null || typeof synthesized !== 'object' || Array.isArray(synthesized))) return false;
+  if (value === undefined) return true;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  if (typeof (value as { resolve?: unknown }).resolve === 'function') return false;
+  return !Object.keys(value).some((key) => MAP_TOKEN_KEY.test(key) || isUnresolvedToken(key));
 }
 
 function sameConfiguration(a: unknown, b: unknown): boolean {

@@ -1,4 +1,5 @@
 import { apiGatewayLiteral, REST_API_MOCK_REQUEST_TEMPLATE, type RestApiCorsConfig } from '../../core';
+import { gatewayResponseParameters } from '../../core/gateway-responses';
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gateway-integration-response';
@@ -66,7 +67,7 @@ export function createGatewayResponses(scope: Construct, prefix: string, api: Ap
   return config.gatewayResponses.map((response) => new ApiGatewayGatewayResponse(scope, `${prefix}${response.type}`, {
     restApiId: api.id,
     responseType: response.type,
-    responseParameters: Object.fromEntries(Object.entries(response.headers).map(([header, value]) => [`gatewayresponse.header.${header}`, apiGatewayLiteral(value)])),
+    responseParameters: gatewayResponseParameters(response),
   }));
 }
 
