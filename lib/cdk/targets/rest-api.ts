@@ -10,9 +10,9 @@ import {
   renderRestApiCors,
   targetCorsConflict,
   type RestApiCorsConfig,
-  type RestApiGatewayResponseConfig,
 } from 'cors-constructs';
 import type { IConstruct } from 'constructs';
+import { mergeGatewayResponseParameters } from '../../core/gateway-responses';
 import { allConstructs, claimTarget, isBound, isOwned, markOwned, resolveIn, type AdapterContext } from '../internal';
 
 /** Options of `CorsPolicy.applyToRestApi`. */
@@ -31,7 +31,6 @@ export const REST_PREFLIGHT_ID = 'CorsPreflight';
 export const REST_GATEWAY_RESPONSE_ID_PREFIX = 'CorsGatewayResponse';
 
 const METHOD_HEADER = 'method.response.header.';
-const GATEWAY_HEADER = 'gatewayresponse.header.';
 
 function methodsOf(api: apigateway.IRestApi): apigateway.Method[] {
   return allConstructs(api).filter((c): c is apigateway.Method => c instanceof apigateway.Method && c.api === api);
@@ -51,11 +50,6 @@ function resourceLabel(resource: apigateway.IResource): string {
   return resource.path;
 }
 
-/** The gateway response headers as API Gateway parameter mappings (`gatewayresponse.header.X: 'value'`). */
-function gatewayHeaderMappings(response: RestApiGatewayResponseConfig): Record<string, string> {
-  return Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, apiGatewayLiteral(value)]));
-}
-
 /**
  * Applies the policy to one REST API: an aspect adds the MOCK OPTIONS preflight to every resource
  * (also the ones added after this call) and the gateway responses; checks run at validation time.
@@ -67,7 +61,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
   const claim = claimTarget(api, ctx, { config, gatewayResponses }, api.node.path, 'rest-api');
   if (claim !== 'first') return;
   const preflights = new Map<apigateway.IResource, apigateway.Method>();
-  const merged = new Map<apigateway.CfnGatewayResponse, Record<string, string>>();
+  const merged = new Map<apigateway.CfnGatewayResponse, string[]>();
 
   const ensurePreflight = (resource: apigateway.IResource): void => {
     if (preflights.has(resource)) return;
@@ -100,25 +94,19 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
   const ensureGatewayResponses = (): void => {
     if (!gatewayResponses || config.gatewayResponses.length === 0) return;
     const existing = gatewayResponsesOf(api).filter((r) => !isOwned(r));
-    const headers = gatewayHeaderMappings(config.gatewayResponses[0]!);
     for (const response of config.gatewayResponses) {
       if (existing.some((r) => resolveIn(r, r.responseType) === response.type)) continue;
       const id = `${REST_GATEWAY_RESPONSE_ID_PREFIX}${response.type.replace('DEFAULT_', '')}`;
       if (api.node.tryFindChild(id)) continue;
-      const created = new apigateway.GatewayResponse(api, id, { restApi: api, type: apigateway.ResponseType.of(response.type), responseHeaders: gatewayHeaderMappings(response) });
+      const created = new apigateway.GatewayResponse(api, id, { restApi: api, type: apigateway.ResponseType.of(response.type), responseHeaders: Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, apiGatewayLiteral(value)])) });
       markOwned(created.node.defaultChild as apigateway.CfnGatewayResponse);
     }
     // User-defined gateway responses replace the defaults for their type: they need the headers too.
     for (const response of existing) {
       if (merged.has(response)) continue;
-      const current = (resolveIn(response, response.responseParameters) ?? {}) as Record<string, string>;
-      const additions: Record<string, string> = {};
-      for (const [name, value] of Object.entries(headers)) {
-        const key = Object.keys(current).find((k) => k.toLowerCase() === `${GATEWAY_HEADER}${name}`.toLowerCase());
-        if (key === undefined) additions[`${GATEWAY_HEADER}${name}`] = value;
-      }
-      merged.set(response, additions);
-      if (Object.keys(additions).length > 0) response.responseParameters = { ...current, ...additions };
+      const merge = mergeGatewayResponseParameters(resolveIn(response, response.responseParameters) as Record<string, string> | null, config.gatewayResponses[0]!);
+      merged.set(response, merge.added);
+      if (merge.added.length > 0) response.responseParameters = merge.parameters as Record<string, string>;
     }
   };
 
@@ -149,14 +137,9 @@ function checkRestApi(api: apigateway.RestApiBase, config: RestApiCorsConfig, ga
   }
 
   if (gatewayResponses && config.gatewayResponses.length > 0) {
-    const headers = gatewayHeaderMappings(config.gatewayResponses[0]!);
     for (const response of gatewayResponsesOf(api)) {
       if (isOwned(response)) continue;
-      const current = (resolveIn(response, response.responseParameters) ?? {}) as Record<string, unknown>;
-      const different = Object.entries(headers).flatMap(([name, value]) => {
-        const key = Object.keys(current).find((k) => k.toLowerCase() === `${GATEWAY_HEADER}${name}`.toLowerCase());
-        return key !== undefined && current[key] !== value ? [`${name}: ${String(current[key])} instead of ${value}`] : [];
-      });
+      const { conflicts: different } = mergeGatewayResponseParameters(resolveIn(response, response.responseParameters) as Record<string, unknown> | null, config.gatewayResponses[0]!);
       if (different.length > 0) {
         diagnostics.push(targetCorsConflict(`Gateway response ${String(resolveIn(response, response.responseType))} (${response.node.path})`, 'rest-api', different.join('; ')));
       }
