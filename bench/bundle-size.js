@@ -8,8 +8,6 @@
  *   node bench/bundle-size.js [--budget=5120] [--json]
  */
 'use strict';
-/* global require, __dirname, process, console */
-/* eslint-disable @typescript-eslint/no-require-imports -- a plain node script, run without a build */
 const path = require('node:path');
 const zlib = require('node:zlib');
 const esbuild = require('esbuild');
