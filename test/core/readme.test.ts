@@ -6,7 +6,8 @@ describe('README', () => {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
   test('the rule table lists every rule of the code, with its severity, and nothing else', () => {
-    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z /]+?)( \(target\))? \|/gm)].map((m) => ({ rule: m[1], severity: m[2], target: m[3] !== undefined }));
+    const section = readme.slice(readme.indexOf('## Validation rules'), readme.indexOf('\n## ', readme.indexOf('## Validation rules') + 1));
+    const rows = [...section.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z /]+?)( \(target\))? \|/gm)].map((m) => ({ rule: m[1], severity: m[2], target: m[3] !== undefined }));
     const expected = Object.entries(RULE_CATALOGUE).map(([rule, entry]) => ({
       rule,
       severity: rule === 'origin-null' || rule === 'method-not-normalized' ? 'error / warning' : entry.severity,
