@@ -17,7 +17,7 @@ function sanitize(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-function fit(value: string, max: number, seed: string): string {
+function truncateWithHash(value: string, max: number, seed: string): string {
   if (value.length <= max) return value;
   const hash = configFingerprint(seed).slice(0, 8);
   return `${value.slice(0, max - hash.length - 1)}-${hash}`;
@@ -33,9 +33,9 @@ export function responseHeadersPolicyName(scope: Construct): string {
   const stack = Stack.of(scope);
   const region = stack.region;
   const regionLength = Token.isUnresolved(region) ? REGION_BUDGET : region.length;
-  const stackPart = fit(sanitize(stack.stackName), 48, stack.stackName);
+  const stackPart = truncateWithHash(sanitize(stack.stackName), 48, stack.stackName);
   const relative = scope.node.path.slice(stack.node.path.length).replace(/^\//, '');
-  const pathPart = fit(sanitize(relative), MAX_NAME_LENGTH - stackPart.length - regionLength - 2, scope.node.path);
+  const pathPart = truncateWithHash(sanitize(relative), MAX_NAME_LENGTH - stackPart.length - regionLength - 2, scope.node.path);
   return `${stackPart}-${region}-${pathPart}`;
 }
 
