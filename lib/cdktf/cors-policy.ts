@@ -3,6 +3,7 @@ import {
   configFingerprint,
   duplicateCorsHeaders,
   formatDiagnostic,
+  httpRouteCatchesPreflight,
   isUnresolvedToken,
   needsPreflight,
   normalizeCorsPolicyUnchecked,
@@ -419,12 +420,13 @@ export class CorsPolicy extends Construct {
       if (fn) found.push(duplicateCorsHeaders(fn.node.path));
     }
     for (const api of this.httpApis) {
-      for (const route of view.resourcesOfType('aws_apigatewayv2_route')) {
-        const key = String(route.config['route_key']);
-        const authorization = String(route.config['authorization_type'] ?? 'NONE').toUpperCase();
-        if (view.refersTo(route.config['api_id'], api) && authorization !== 'NONE' && (key === '$default' || /^(ANY|OPTIONS) /.test(key))) {
-          found.push(preflightNeedsOptionsRoute(`${key} (${route.construct.node.path})`));
-        }
+      const routes = view.resourcesOfType('aws_apigatewayv2_route')
+        .filter((route) => view.refersTo(route.config['api_id'], api))
+        .map((route) => ({ route, key: String(route.config['route_key']), authorized: String(route.config['authorization_type'] ?? 'NONE').toUpperCase() !== 'NONE' }));
+      // Which routes catch preflights is core's rule (an open OPTIONS route takes precedence), as in the CDK flavour.
+      const openOptions = routes.filter((r) => !r.authorized && r.key.startsWith('OPTIONS ')).map((r) => r.key);
+      for (const { route, key, authorized } of routes) {
+        if (authorized && httpRouteCatchesPreflight(key, openOptions)) found.push(preflightNeedsOptionsRoute(`${key} (${route.construct.node.path})`));
       }
     }
     return found;

@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { CloudfrontDistribution, type CloudfrontDistributionOrderedCacheBehavior } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
 import type { CorsPolicyProps } from 'cors-constructs';
@@ -181,5 +183,29 @@ describe('type-specific gateway responses the user defined on the REST API', () 
     expect(found).toHaveLength(1);
     expect(found[0]).toContain('ACCESS_DENIED gateway response test-stack/Denied');
     expect(found[0]).toContain("gatewayresponse.header.Access-Control-Allow-Origin = 'https://app.example.com', gatewayresponse.header.Access-Control-Allow-Credentials = 'true', gatewayresponse.header.Access-Control-Expose-Headers = 'etag,x-request-id'");
+  });
+});
+
+describe('preflight-needs-options-route follows core (same routes as the CDK flavour)', () => {
+  const rows: Array<[string, Array<{ key: string; authorized: boolean }>, string[]]> = [
+    ['authorized ANY /{proxy+}', [{ key: 'ANY /{proxy+}', authorized: true }], ['ANY /{proxy+}']],
+    ['authorized $default', [{ key: '$default', authorized: true }], ['$default']],
+    ['authorized OPTIONS /items', [{ key: 'OPTIONS /items', authorized: true }], ['OPTIONS /items']],
+    ['authorized GET only: no preflight caught', [{ key: 'GET /items', authorized: true }], []],
+    ['unauthenticated ANY /{proxy+}', [{ key: 'ANY /{proxy+}', authorized: false }], []],
+    ['an open OPTIONS /{proxy+} route takes the preflights', [{ key: 'ANY /{proxy+}', authorized: true }, { key: '$default', authorized: true }, { key: 'OPTIONS /{proxy+}', authorized: false }], []],
+    ['an open OPTIONS /items covers only /items', [{ key: 'ANY /items', authorized: true }, { key: 'ANY /orders', authorized: true }, { key: 'OPTIONS /items', authorized: false }], ['ANY /orders']],
+    ['an open OPTIONS /{proxy+} does not cover ANY /', [{ key: 'ANY /', authorized: true }, { key: 'OPTIONS /{proxy+}', authorized: false }], ['ANY /']],
+  ];
+  test.each(rows)('%s', (_name, routes, expected) => {
+    const { stack } = newStack();
+    const api = new Apigatewayv2Api(stack, 'Api', { name: 'a', protocolType: 'HTTP' });
+    routes.forEach((r, i) => new Apigatewayv2Route(stack, `Route${i}`, { apiId: api.id, routeKey: r.key, ...(r.authorized ? { authorizationType: 'JWT', authorizerId: 'abc' } : {}) }));
+    const cors = new CorsPolicy(stack, 'Cors', SPA);
+    cors.applyToHttpApi(api);
+    Testing.synth(stack);
+    const found = warnings(cors).filter((t) => t.startsWith('cors-constructs:preflight-needs-options-route '));
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((key, i) => expect(found[i]).toContain(`Route ${key} (test-stack/Route`));
   });
 });
