@@ -153,6 +153,7 @@ export class CorsPolicy extends Construct {
   private readonly httpApis: Apigatewayv2Api[] = [];
   private readonly functionUrls: LambdaFunctionUrl[] = [];
   private readonly restApis = new Map<ApiGatewayRestApi, RestApiCors>();
+  private readonly restGatewayResponses: boolean[] = [];
   private readonly functions: LambdaFunction[] = [];
   private readonly applyConflicts: CorsDiagnostic[] = [];
   private readonly emittedWarnings = new Set<string>();
@@ -239,6 +240,7 @@ export class CorsPolicy extends Construct {
    */
   public applyToRestApi(api: ApiGatewayRestApi, options: RestApiCorsOptions): RestApiCors {
     this.targets.add('rest-api');
+    this.restGatewayResponses.push(options?.gatewayResponses !== false);
     let applied = this.restApis.get(api);
     if (!applied) {
       applied = new RestApiCors(api, renderRestApiCors(this.policy));
@@ -301,7 +303,13 @@ export class CorsPolicy extends Construct {
   /** Every diagnostic of the policy for the targets applied so far, plus conflicts and tree findings. */
   public diagnostics(): CorsDiagnostic[] {
     const view = TerraformView.of(this);
-    return [...validateCorsPolicy(this.props, { targets: this.appliedTargets }), ...this.conflicts(view), ...this.treeWarnings(view)];
+    // gateway-response-origin is about the gateway responses: not reported when every application opted out of them (as in the CDK flavour).
+    const restOptOut = this.restGatewayResponses.length > 0 && this.restGatewayResponses.every((withResponses) => !withResponses);
+    return [
+      ...validateCorsPolicy(this.props, { targets: this.appliedTargets }).filter((d) => !(restOptOut && d.rule === 'gateway-response-origin')),
+      ...this.conflicts(view),
+      ...this.treeWarnings(view),
+    ];
   }
 
   private runtimePolicyJson(): string {

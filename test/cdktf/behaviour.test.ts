@@ -209,3 +209,21 @@ describe('preflight-needs-options-route follows core (same routes as the CDK fla
     expected.forEach((key, i) => expect(found[i]).toContain(`Route ${key} (test-stack/Route`));
   });
 });
+
+describe('gateway-response-origin (several origins) follows the gateway responses, as in the CDK flavour', () => {
+  const rows: Array<[string, Array<boolean | undefined>, number]> = [
+    ['default gateway responses', [undefined], 1],
+    ['gatewayResponses: false', [false], 0],
+    ['one application with, one without', [false, true], 1],
+  ];
+  test.each(rows)('%s', (_name, applications, expected) => {
+    const { stack } = newStack();
+    const cors = new CorsPolicy(stack, 'Cors', POLICY_FIXTURES.spaAndAdmin);
+    applications.forEach((gatewayResponses, i) => {
+      const api = new ApiGatewayRestApi(stack, `Api${i}`, { name: `rest${i}` });
+      cors.applyToRestApi(api, { resources: [], ...(gatewayResponses !== undefined ? { gatewayResponses } : {}) });
+    });
+    Testing.synth(stack);
+    expect(warnings(cors).filter((t) => t.startsWith('cors-constructs:gateway-response-origin '))).toHaveLength(expected);
+  });
+});
