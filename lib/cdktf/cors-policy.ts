@@ -3,8 +3,10 @@ import {
   configFingerprint,
   duplicateCorsHeaders,
   formatDiagnostic,
+  gatewayResponseHeadersNotMerged,
   httpRouteCatchesPreflight,
   isUnresolvedToken,
+  mergeGatewayResponseParameters,
   needsPreflight,
   normalizeCorsPolicyUnchecked,
   preflightNeedsOptionsRoute,
@@ -24,7 +26,6 @@ import {
   type NormalizedCorsPolicy,
   type RestApiCorsConfig,
 } from '../core';
-import { gatewayResponseHeadersNotMerged, mergeGatewayResponseParameters } from '../core/gateway-responses';
 import { Annotations, Aspects, Fn, TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';

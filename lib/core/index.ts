@@ -29,3 +29,4 @@ export { RUNTIME_POLICY_ENV } from './runtime-contract';
 export { httpRouteCatchesPreflight, needsPreflight } from './preflight';
 export * from './simulate';
 export * from './extract';
+export * from './gateway-responses';

@@ -1,9 +1,11 @@
-import { normalizeCorsPolicy, renderRestApiCors, type RestApiGatewayResponseConfig } from 'cors-constructs';
 import {
   gatewayResponseHeadersNotMerged,
   gatewayResponseParameters,
   mergeGatewayResponseParameters,
-} from '../../lib/core/gateway-responses';
+  normalizeCorsPolicy,
+  renderRestApiCors,
+  type RestApiGatewayResponseConfig,
+} from 'cors-constructs';
 import { POLICY_FIXTURES } from '../fixtures/policies';
 
 // The merge both adapters apply to the user's type-specific gateway responses (core, so they cannot diverge).

@@ -5,6 +5,7 @@ import {
   CorsPolicyError,
   REST_API_MOCK_REQUEST_TEMPLATE,
   apiGatewayLiteral,
+  mergeGatewayResponseParameters,
   parsedOrigins,
   proxyResponsesUncovered,
   renderRestApiCors,
@@ -12,7 +13,6 @@ import {
   type RestApiCorsConfig,
 } from 'cors-constructs';
 import type { IConstruct } from 'constructs';
-import { mergeGatewayResponseParameters } from '../../core/gateway-responses';
 import { allConstructs, claimTarget, isBound, isOwned, markOwned, resolveIn, type AdapterContext } from '../internal';
 
 /** Options of `CorsPolicy.applyToRestApi`. */

@@ -1,5 +1,4 @@
-import { apiGatewayLiteral, REST_API_MOCK_REQUEST_TEMPLATE, type RestApiCorsConfig } from '../../core';
-import { gatewayResponseParameters } from '../../core/gateway-responses';
+import { apiGatewayLiteral, gatewayResponseParameters, REST_API_MOCK_REQUEST_TEMPLATE, type RestApiCorsConfig } from '../../core';
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gateway-integration-response';
