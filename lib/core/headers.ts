@@ -16,6 +16,12 @@ export function isForbiddenRequestHeader(name: string): boolean {
   return FORBIDDEN_REQUEST_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-');
 }
 
+/** Whether a name is one of the CORS response headers (`Access-Control-Allow-*`, `-Expose-Headers`, `-Max-Age`), which clients never need to send. */
+export function isCorsResponseHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('access-control-allow-') || lower === 'access-control-expose-headers' || lower === 'access-control-max-age';
+}
+
 /** Response headers browsers never expose to scripts (Fetch, "forbidden response-header name"). */
 export const FORBIDDEN_RESPONSE_HEADERS: ReadonlySet<string> = new Set(['set-cookie', 'set-cookie2']);
 

@@ -39,7 +39,10 @@ function strings(value: unknown): string[] {
 
 function canonicalOrigin(raw: string): string | undefined {
   if (isUnresolvedToken(raw)) return raw;
-  return parseOrigin(raw).origin?.canonical;
+  const { origin, problem } = parseOrigin(raw);
+  if (origin) return origin.canonical;
+  // A non-canonical entry is rendered in the form browsers send, which is what its author meant.
+  return problem.rule === 'origin-not-canonical' ? problem.suggestion : undefined;
 }
 
 /**

@@ -60,6 +60,8 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 // Chromium extension ids are 32 characters a-p (base16 of a key hash, mapped to a-p).
 const CHROME_EXTENSION_ID = /^[a-p]{32}$/;
 const PORT = /^[0-9]{1,5}$/;
+const DNS_HOST = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/;
+const APP_HOST = /^[A-Za-z0-9._~+-]+$/;
 const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f]/;
 // A placeholder label that survives URL parsing unchanged, used to canonicalize a pattern's base.
 const PLACEHOLDER = 'x';
@@ -77,7 +79,9 @@ function unsupportedScheme(scheme: string): OriginParseResult {
     ? 'a blob: document carries the origin of the document that created it: list that origin instead'
     : scheme === 'ws' || scheme === 'wss'
       ? 'WebSocket URLs are never a document origin; the page opening the socket sends its own https:// origin'
-      : `${scheme}: documents send no origin of their own (browsers send \`null\` or nothing)`;
+      : scheme === 'file'
+        ? 'file: documents send `null` (legacy Cordova/Android WebViews send `file://`), which every local file shares, so it identifies no app: serve the app from http(s)://localhost or an app scheme such as capacitor://localhost and list that'
+        : `${scheme}: documents send no origin of their own (browsers send \`null\` or nothing): list the origin of the page that makes the request`;
   return fail('origin-scheme-unsupported', why);
 }
 
@@ -185,6 +189,11 @@ function parseHttpOrigin(raw: string, scheme: string, host: string, port: string
     if (!canonicalHost.startsWith(`${PLACEHOLDER}.`)) return fail('origin-malformed', `\`${host}\` is not a valid host`);
     canonicalHost = `*.${canonicalHost.slice(PLACEHOLDER.length + 1)}`;
   }
+  // WHATWG URL accepts hosts DNS never serves (quotes, `$`, `!`); generated REST templates and
+  // gateway-response literals would also break on them, so only DNS names and IP addresses pass.
+  if (!url.hostname.startsWith('[') && !DNS_HOST.test(kind === 'subdomain-pattern' ? canonicalHost.slice(2) : canonicalHost)) {
+    return fail('origin-malformed', `\`${host}\` is not a DNS host name (letters, digits, hyphens and underscores between dots)`);
+  }
   const canonical = `${scheme}://${canonicalHost}${portPart}`;
   if (raw !== canonical) {
     const why = /[^\x00-\x7f]/.test(host)
@@ -201,6 +210,10 @@ function parseHttpOrigin(raw: string, scheme: string, host: string, port: string
 function parseNonHttpOrigin(raw: string, scheme: string, host: string, port: string): OriginParseResult {
   if (host.includes('*') || port === '*') {
     return fail('origin-pattern-invalid', 'wildcards are only supported after http:// or https://; list each origin (for extensions, each extension id)');
+  }
+  if (!APP_HOST.test(host)) return fail('origin-malformed', `\`${host}\` is not a host an app shell sends (letters, digits and . _ ~ + -)`);
+  if (scheme !== scheme.toLowerCase()) {
+    return fail('origin-not-canonical', 'URL parsers lowercase the scheme, so the Origin header never carries uppercase scheme letters', `${scheme.toLowerCase()}://${host}${port === '' ? '' : `:${port}`}`);
   }
   if (scheme.toLowerCase() === 'chrome-extension' && (!CHROME_EXTENSION_ID.test(host) || port !== '')) {
     return fail('origin-malformed', 'a Chrome extension origin is `chrome-extension://` followed by the 32-letter (a-p) extension id');

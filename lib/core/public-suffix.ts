@@ -1,4 +1,4 @@
-import { getPublicSuffix } from 'tldts';
+import { parse } from 'tldts';
 // tldts ships the Public Suffix List as a flat trie; its lookup API answers "what is the suffix of
 // this host" but not "is there any suffix below this domain", which a wildcard pattern needs
 // (`https://*.amazonaws.com` covers the private suffix `s3.amazonaws.com`). We walk the same data,
@@ -53,7 +53,8 @@ function subtreeHasRule(node: number): boolean {
 const below = new Map<string, boolean>();
 
 /** Whether the Public Suffix List (ICANN and private sections) has a rule strictly below `domain`. */
-export function hasPublicSuffixBelow(domain: string): boolean {
+export function hasPublicSuffixBelow(fqdn: string): boolean {
+  const domain = withoutRootDot(fqdn);
   let cached = below.get(domain);
   if (cached === undefined) {
     let node: number | undefined = trie.rulesRoot;
@@ -67,11 +68,19 @@ export function hasPublicSuffixBelow(domain: string): boolean {
   return cached;
 }
 
+// `example.com.` (the DNS root) names the same site as `example.com`, and browsers keep the dot in
+// the Origin, so a pattern on `com.` matches as much as one on `com`.
+function withoutRootDot(domain: string): string {
+  return domain.endsWith('.') ? domain.slice(0, -1) : domain;
+}
+
 /**
- * Whether `domain` is itself a public suffix (ICANN or private section; an unlisted single-label
- * name counts, by the list's default rule `*`, except `localhost`, which only ever names loopback).
+ * Whether `domain` is itself a rule of the Public Suffix List (ICANN or private section). Names the
+ * list does not hold (`test`, `internal`, `local`, `localhost`, `example`: reserved or undelegated,
+ * RFC 6761 and 6762) are not: nobody can register a name below them on the public internet.
  */
-export function isPublicSuffix(domain: string): boolean {
-  if (domain === 'localhost') return false;
-  return getPublicSuffix(domain, PSL_OPTIONS) === domain;
+export function isPublicSuffix(fqdn: string): boolean {
+  const domain = withoutRootDot(fqdn);
+  const parsed = parse(domain, PSL_OPTIONS);
+  return parsed.publicSuffix === domain && (parsed.isIcann === true || parsed.isPrivate === true);
 }

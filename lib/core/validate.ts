@@ -12,12 +12,20 @@ import { checkTarget, type CheckedPolicy } from './rules/target-limits';
 export interface ValidateCorsPolicyOptions {
   /** Targets whose limits to check as well; without it only target-independent rules run. */
   readonly targets?: readonly CorsTarget[];
+  /**
+   * Whether the policy is deployed exactly as written, as in a template this library did not render
+   * (the `audit` CLI). This library renders canonical origins and uppercase methods, so a
+   * non-canonical origin or a lowercase `delete` is a warning for its constructs but an error here:
+   * browsers compare the deployed value byte for byte and it never matches.
+   * @default false
+   */
+  readonly asDeployed?: boolean;
 }
 
-function checkPolicy(props: unknown, sink: DiagnosticSink): CheckedPolicy {
+function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink): CheckedPolicy {
   const input = readPolicyInput(props, sink);
-  const origins = checkOrigins(input, sink);
-  checkMethods(input, sink);
+  const origins = checkOrigins(input, asDeployed, sink);
+  checkMethods(input, asDeployed, sink);
   checkAllowHeaders(input, sink);
   checkExposeHeaders(input, sink);
   const maxAgeSeconds = checkMaxAge(input, sink);
@@ -32,7 +40,7 @@ function checkPolicy(props: unknown, sink: DiagnosticSink): CheckedPolicy {
 export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCorsPolicyOptions = {}): CorsDiagnostic[] {
   const sink = new DiagnosticSink();
   try {
-    const checked = checkPolicy(props, sink);
+    const checked = checkPolicy(props, options?.asDeployed === true, sink);
     const targets = Array.isArray(options?.targets) ? options.targets : [];
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {

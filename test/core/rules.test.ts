@@ -8,6 +8,8 @@ interface Row {
   readonly targets?: CorsTarget[];
   readonly value?: string;
   readonly severity?: 'error' | 'warning';
+  /** Validate as a configuration deployed exactly as written (the audit CLI). */
+  readonly asDeployed?: boolean;
   readonly note?: string;
 }
 
@@ -43,6 +45,9 @@ const ROWS: Row[] = [
   { rule: 'origin-malformed', expect: 'fail', policy: origins('Null'), note: 'null is lowercase' },
   { rule: 'origin-malformed', expect: 'fail', policy: origins('chrome-extension://not-an-id'), note: 'bad extension id' },
   { rule: 'origin-malformed', expect: 'fail', policy: { allowOrigins: [42] }, note: 'not a string' },
+  { rule: 'origin-malformed', expect: 'fail', policy: origins('app://a"b'), note: 'would break generated templates' },
+  { rule: 'origin-malformed', expect: 'fail', policy: origins("https://*.x'y.com"), note: 'not a DNS name' },
+  { rule: 'origin-malformed', expect: 'pass', policy: origins('https://a_b.example.com', 'https://app.example.com.'), note: 'underscore, root dot' },
   { rule: 'origin-malformed', expect: 'fail', policy: { allowOrigins: 'https://app.example.com' }, note: 'not a list' },
   { rule: 'origin-malformed', expect: 'pass', policy: credentialed('http://localhost:3000'), note: 'local dev with credentials' },
   { rule: 'origin-malformed', expect: 'pass', policy: credentialed('http://[::1]:5173'), note: 'IPv6 loopback' },
@@ -55,7 +60,9 @@ const ROWS: Row[] = [
   { rule: 'origin-trailing-slash', expect: 'fail', policy: origins('https://app.example.com/'), value: 'https://app.example.com/' },
   { rule: 'origin-trailing-slash', expect: 'pass', policy: origins(app) },
 
-  { rule: 'origin-not-canonical', expect: 'fail', policy: origins('https://App.Example.com') },
+  { rule: 'origin-not-canonical', expect: 'fail', policy: origins('https://App.Example.com'), severity: 'warning', note: 'rendered canonical' },
+  { rule: 'origin-not-canonical', expect: 'fail', policy: origins('https://App.Example.com'), severity: 'error', asDeployed: true, note: 'deployed as written never matches' },
+  { rule: 'origin-not-canonical', expect: 'fail', policy: origins('Capacitor://localhost'), note: 'URL parsers lowercase every scheme' },
   { rule: 'origin-not-canonical', expect: 'fail', policy: origins('HTTPS://app.example.com') },
   { rule: 'origin-not-canonical', expect: 'fail', policy: origins('https://app.example.com:443') },
   { rule: 'origin-not-canonical', expect: 'fail', policy: origins('http://app.example.com:80') },
@@ -99,7 +106,10 @@ const ROWS: Row[] = [
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.cloudfront.net') },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.amazonaws.com'), note: 'suffixes below (s3.amazonaws.com)' },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.on.aws'), note: 'function URLs live below' },
+  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com.'), note: 'the root dot names the same suffix' },
+  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.s3.amazonaws.com.') },
   { rule: 'origin-pattern-public-suffix', expect: 'pass', policy: origins('https://*.example.co.uk', 'https://*.example.com', 'http://*.localhost:3000') },
+  { rule: 'origin-pattern-public-suffix', expect: 'pass', policy: origins('http://*.test', 'https://*.internal', 'https://*.local'), note: 'reserved names nobody can register (RFC 6761, 6762)' },
   { rule: 'origin-pattern-public-suffix', expect: 'pass', policy: origins('https://*.myapp.github.io'), note: 'a registered name under a private suffix' },
 
   { rule: 'origin-pattern-with-credentials', expect: 'fail', policy: credentialed('https://*.example.com') },
@@ -143,10 +153,11 @@ const ROWS: Row[] = [
   { rule: 'method-forbidden', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['connect'] } },
   { rule: 'method-forbidden', expect: 'pass', policy: { allowOrigins: [app], allowMethods: ['GET', 'OPTIONS'] } },
 
-  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['delete'] }, severity: 'error' },
-  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['Put'] }, severity: 'error' },
-  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['options'] }, severity: 'error' },
-  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['get'] }, severity: 'warning' },
+  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['delete'] }, severity: 'warning', note: 'rendered uppercase' },
+  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['delete'] }, severity: 'error', asDeployed: true },
+  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['Put'] }, severity: 'error', asDeployed: true },
+  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['options'] }, severity: 'error', asDeployed: true },
+  { rule: 'method-not-normalized', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['get'] }, severity: 'warning', asDeployed: true },
   { rule: 'method-not-normalized', expect: 'pass', policy: { allowOrigins: [app], allowMethods: ['DELETE', 'PUT', 'GET', 'patch'] } },
 
   { rule: 'method-case-sensitive', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ['patch'] } },
@@ -187,6 +198,9 @@ const ROWS: Row[] = [
   { rule: 'header-forbidden', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['proxy-authorization'] } },
   { rule: 'header-forbidden', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['authorization', 'x-secret', 'content-type'] } },
 
+  { rule: 'header-is-response-header', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['Access-Control-Allow-Origin'] } },
+  { rule: 'header-is-response-header', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['access-control-max-age'] } },
+  { rule: 'header-is-response-header', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['content-type', 'x-access-control'] } },
   { rule: 'header-duplicate', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['X-Id', 'x-id'] } },
   { rule: 'header-duplicate', expect: 'fail', policy: { allowOrigins: [app], exposeHeaders: ['ETag', 'etag'] } },
   { rule: 'header-duplicate', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['x-id'], exposeHeaders: ['x-id'] } },
@@ -241,11 +255,11 @@ const ROWS: Row[] = [
 ];
 
 function run(row: Row) {
-  return validateCorsPolicy(row.policy as CorsPolicyProps, row.targets ? { targets: row.targets } : {});
+  return validateCorsPolicy(row.policy as CorsPolicyProps, { ...(row.targets ? { targets: row.targets } : {}), ...(row.asDeployed ? { asDeployed: true } : {}) });
 }
 
 describe('validation rule catalogue', () => {
-  test.each(ROWS.map((row) => [`${row.rule} ${row.expect}s: ${JSON.stringify(row.policy)?.slice(0, 90)}${row.targets ? ` on ${row.targets.join(',')}` : ''}${row.note ? ` (${row.note})` : ''}`, row] as const))('%s', (_name, row) => {
+  test.each(ROWS.map((row) => [`${row.rule} ${row.expect}s: ${JSON.stringify(row.policy)?.slice(0, 90)}${row.targets ? ` on ${row.targets.join(',')}` : ''}${row.asDeployed ? ' as deployed' : ''}${row.note ? ` (${row.note})` : ''}`, row] as const))('%s', (_name, row) => {
     const hits = run(row).filter((d) => d.rule === row.rule);
     if (row.expect === 'pass') {
       expect(hits).toEqual([]);
@@ -298,6 +312,13 @@ describe('validation rule catalogue', () => {
     expect(first).toEqual(second);
     expect(first.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual([
       'origin-wildcard-with-credentials',
+      'origin-wildcard-mixed',
+      'method-wildcard-with-credentials',
+      'expose-wildcard-with-credentials',
+      'max-age-invalid',
+    ]);
+    expect(validateCorsPolicy(policy, { targets: ['s3'], asDeployed: true }).filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual([
+      'origin-wildcard-with-credentials',
       'origin-not-canonical',
       'origin-wildcard-mixed',
       'method-not-normalized',
@@ -309,8 +330,11 @@ describe('validation rule catalogue', () => {
 
   test('messages say what, why and how to fix', () => {
     const [notCanonical] = validateCorsPolicy({ allowOrigins: ['https://App.Example.com:443'] });
-    expect(notCanonical).toMatchObject({ rule: 'origin-not-canonical', severity: 'error', field: 'allowOrigins', value: 'https://App.Example.com:443' });
-    expect(notCanonical!.message).toContain("Use 'https://app.example.com'");
+    expect(notCanonical).toMatchObject({ rule: 'origin-not-canonical', severity: 'warning', field: 'allowOrigins', value: 'https://App.Example.com:443' });
+    expect(notCanonical!.message).toContain("It is deployed as 'https://app.example.com'");
+    const [deployed] = validateCorsPolicy({ allowOrigins: ['https://App.Example.com:443'] }, { asDeployed: true });
+    expect(deployed).toMatchObject({ rule: 'origin-not-canonical', severity: 'error' });
+    expect(deployed!.message).toContain("never matches byte for byte. Use 'https://app.example.com'");
     const [idn] = validateCorsPolicy({ allowOrigins: ['https://bücher.example'] });
     expect(idn!.message).toContain("'https://xn--bcher-kva.example'");
     expect(idn!.message).toMatch(/punycode/);

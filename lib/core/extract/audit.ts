@@ -38,7 +38,7 @@ function withMarkers<T>(value: T, opaque: Map<string, string>): T {
 export function auditExtracted(resource: ExtractedCors): AuditFinding[] {
   return recoverPolicies(resource).flatMap((recovered) => {
     const opaque = new Map<string, string>();
-    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target] });
+    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true });
     return diagnostics.map((diagnostic) => {
       const original = diagnostic.value !== undefined ? opaque.get(diagnostic.value) : undefined;
       const fixed: CorsDiagnostic = original !== undefined ? { ...diagnostic, value: original, message: diagnostic.message.replace('deploy-time token', `deploy-time value (${original})`) } : diagnostic;

@@ -15,7 +15,7 @@ export const RULE_CATALOGUE = {
   /** A trailing slash: browsers send the Origin header without one, so the entry never matches. */
   'origin-trailing-slash': { severity: 'error', targetLimit: false, catches: 'a trailing `/` after the host', example: "'https://app.example.com/'" },
   /** http(s) origins must be written as browsers serialize them: lowercase, no default port, punycode hosts. */
-  'origin-not-canonical': { severity: 'error', targetLimit: false, catches: 'uppercase, a default port or a non-ASCII host in an http(s) origin', example: "'https://App.example.com:443'" },
+  'origin-not-canonical': { severity: 'warning', targetLimit: false, catches: 'uppercase, a default port or a non-ASCII host in an http(s) origin, or an uppercase scheme; rendered canonical, so an error only where a configuration is deployed as written (audit)', example: "'https://App.example.com:443'" },
   /** A scheme whose documents never send a usable origin of their own. */
   'origin-scheme-unsupported': { severity: 'error', targetLimit: false, catches: 'file, data, blob, about, javascript, ws, wss or ftp origins', example: "'file://'" },
   /** Extension origins that change with every installation. */
@@ -49,7 +49,7 @@ export const RULE_CATALOGUE = {
   /** Methods browsers never send. */
   'method-forbidden': { severity: 'error', targetLimit: false, catches: 'CONNECT, TRACE, TRACK', example: "'TRACE'" },
   /** Methods browsers uppercase before comparing. */
-  'method-not-normalized': { severity: 'error', targetLimit: false, catches: 'delete, put, options not in uppercase (error); get, head, post (warning)', example: "'delete'" },
+  'method-not-normalized': { severity: 'warning', targetLimit: false, catches: 'delete, put, options, get, head, post not in uppercase; rendered uppercase, so an error for delete, put and options only where a configuration is deployed as written (audit)', example: "'delete'" },
   /** Other lowercase methods match only clients sending that exact case. */
   'method-case-sensitive': { severity: 'warning', targetLimit: false, catches: 'a method with lowercase letters other than the six normalized ones', example: "'patch'" },
   /** With credentials `*` is a literal method name. */
@@ -66,6 +66,8 @@ export const RULE_CATALOGUE = {
   'header-authorization-wildcard': { severity: 'warning', targetLimit: true, catches: '`*` in allowHeaders without `authorization` on targets that send it literally', example: "['*'] on CloudFront" },
   /** Forbidden request headers are never sent by scripts. */
   'header-forbidden': { severity: 'warning', targetLimit: false, catches: 'Cookie, Host, Origin, Sec-*, Proxy-* and the other forbidden request headers', example: "'cookie'" },
+  /** A CORS response header listed as a request header. */
+  'header-is-response-header': { severity: 'warning', targetLimit: false, catches: 'Access-Control-Allow-* and other CORS response headers in allowHeaders (the server sends them; clients must not)', example: "'Access-Control-Allow-Origin'" },
   /** The same header listed twice, in any case. */
   'header-duplicate': { severity: 'warning', targetLimit: false, catches: 'a header listed twice (case-insensitive)', example: "['X-Id', 'x-id']" },
   /** Over the target's header count or length limit. */

@@ -1,5 +1,5 @@
 import { isHttpToken } from '../grammar';
-import { ANY_HEADER, FORBIDDEN_RESPONSE_HEADERS, isForbiddenRequestHeader, SAFELISTED_RESPONSE_HEADERS } from '../headers';
+import { ANY_HEADER, FORBIDDEN_RESPONSE_HEADERS, isCorsResponseHeader, isForbiddenRequestHeader, SAFELISTED_RESPONSE_HEADERS } from '../headers';
 import type { PolicyInput } from './input';
 import { DiagnosticSink, quote } from './sink';
 
@@ -20,6 +20,8 @@ export function checkAllowHeaders(input: PolicyInput, sink: DiagnosticSink): voi
   for (const header of input.headers) {
     if (!isHttpToken(header)) {
       sink.add('header-invalid', field, `${quote(header)} is not a header name (RFC 9110 token, no spaces, colons or commas). List one header per entry.`, { value: header });
+    } else if (isCorsResponseHeader(header)) {
+      sink.add('header-is-response-header', field, `${quote(header)} is a CORS response header that only the server sends; a client sending it triggers a preflight and changes nothing. Remove it from allowHeaders (and from the client's request).`, { value: header });
     } else if (isForbiddenRequestHeader(header)) {
       sink.add('header-forbidden', field, `${quote(header)} is a forbidden request header that scripts can never set, so allowing it has no effect; remove it (the browser manages it).`, { value: header });
     }

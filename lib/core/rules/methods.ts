@@ -6,7 +6,7 @@ import { DiagnosticSink, quote } from './sink';
 const FIELD = 'allowMethods';
 
 /** Checks every `allowMethods` rule that does not depend on a target. */
-export function checkMethods(input: PolicyInput, sink: DiagnosticSink): void {
+export function checkMethods(input: PolicyInput, asDeployed: boolean, sink: DiagnosticSink): void {
   if (input.methods.length === 0 && !sink.diagnostics.some((d) => d.field === FIELD)) {
     sink.add('methods-empty', FIELD, "allowMethods is empty: S3 and CloudFront need at least one method and no request would match. Omit allowMethods for the default ['GET', 'HEAD'], or list the methods you need.");
   }
@@ -23,15 +23,19 @@ export function checkMethods(input: PolicyInput, sink: DiagnosticSink): void {
     }
     if (normalized !== method) {
       const safelisted = SAFELISTED_METHODS.has(normalized);
+      const neverMatches = asDeployed && !safelisted;
       sink.add('method-not-normalized', FIELD, safelisted
         ? `${quote(method)} is written in a case browsers never send (they uppercase it), though as a CORS-safelisted method it is always allowed anyway; write ${quote(normalized)}.`
-        : `${quote(method)} never matches: browsers uppercase ${normalized} before comparing Access-Control-Allow-Methods byte for byte. Write ${quote(normalized)}.`,
-      { value: method, severity: safelisted ? 'warning' : 'error' });
+        : neverMatches
+          ? `${quote(method)} never matches: browsers uppercase ${normalized} before comparing Access-Control-Allow-Methods byte for byte. Write ${quote(normalized)}.`
+          : `${quote(method)} is not the case browsers send (they uppercase ${normalized}); it is deployed as ${quote(normalized)}. Write ${quote(normalized)} so the policy reads as deployed.`,
+      { value: method, severity: neverMatches ? 'error' : 'warning' });
     } else if (method !== method.toUpperCase()) {
       sink.add('method-case-sensitive', FIELD, `${quote(method)} matches only a client that sends exactly this case: browsers do not uppercase ${method.toUpperCase()}, and fetch('…', { method: '${method.toUpperCase()}' }) would be refused. Write the case your clients send, usually ${quote(method.toUpperCase())}.`, { value: method });
     }
     if (method === ANY_METHOD && input.credentials) {
-      sink.add('method-wildcard-with-credentials', FIELD, "'*' with allowCredentials: true is a literal method name, not a wildcard (Fetch standard), so non-simple methods are refused. List the methods you need, e.g. ['GET', 'POST', 'PUT', 'DELETE'].", { value: method });
+      const others = input.methods.filter((m) => m !== ANY_METHOD);
+      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is a literal method name, not a wildcard (Fetch standard), so only ${others.length > 0 ? `the methods listed next to it (${others.join(', ')}) and ` : ''}the safelisted GET, HEAD and POST are allowed. Replace '*' with the methods you need, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method });
     }
     if (seen.has(normalized)) {
       sink.add('method-duplicate', FIELD, `${quote(method)} is listed more than once; remove the repeated entry.`, { value: method });

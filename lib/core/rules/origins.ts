@@ -13,7 +13,7 @@ import { DiagnosticSink, quote } from './sink';
 const FIELD = 'allowOrigins';
 
 /** Checks every `allowOrigins` rule that does not depend on a target; returns the well-formed entries. */
-export function checkOrigins(input: PolicyInput, sink: DiagnosticSink): ParsedOrigin[] {
+export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: DiagnosticSink): ParsedOrigin[] {
   if (input.origins.length === 0) {
     // A wrong type or a token was already reported for the field; an empty list was not.
     if (!sink.diagnostics.some((d) => d.field === FIELD)) {
@@ -26,12 +26,21 @@ export function checkOrigins(input: PolicyInput, sink: DiagnosticSink): ParsedOr
   const seen = new Set<string>();
   for (const raw of input.origins) {
     const result = parseOrigin(raw);
+    let origin = result.origin;
     if (result.problem) {
-      const fix = result.problem.suggestion !== undefined ? ` Use ${quote(result.problem.suggestion)}.` : '';
-      sink.add(result.problem.rule, FIELD, `${quote(raw)} is not a usable origin: ${result.problem.reason}.${fix}`, { value: raw });
-      continue;
+      const { rule, reason, suggestion } = result.problem;
+      const canonical = rule === 'origin-not-canonical' && suggestion !== undefined ? parseOrigin(suggestion).origin : undefined;
+      if (canonical && !asDeployed) {
+        // The renderers emit the canonical form, so the deployed entry matches; the policy just reads differently.
+        sink.add(rule, FIELD, `${quote(raw)} is not how browsers send this origin: ${reason.replace(', so this entry never matches byte for byte', '')}. It is deployed as ${quote(canonical.canonical)}; write that so the policy reads as deployed.`, { value: raw });
+        origin = canonical;
+      } else {
+        const fix = suggestion !== undefined ? ` Use ${quote(suggestion)}.` : '';
+        sink.add(rule, FIELD, `${quote(raw)} is not a usable origin: ${reason}.${fix}`, { value: raw, ...(rule === 'origin-not-canonical' ? { severity: 'error' as const } : {}) });
+        continue;
+      }
     }
-    const origin = result.origin;
+    if (!origin) continue;
     if (seen.has(origin.canonical)) {
       sink.add('origin-duplicate', FIELD, `${quote(raw)} is listed more than once; remove the repeated entry.`, { value: raw });
       continue;

@@ -42,7 +42,7 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
 
   for (const origin of origins) {
     if (!caps.originKinds.has(origin.kind)) {
-      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: a ${name} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target });
+      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: ${caps.withArticle} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target });
     }
   }
   checkListSize(input.origins, caps.maxOrigins, caps.maxOriginLength, (message, value) => sink.add('origins-too-many', 'allowOrigins', message, { target, ...(value !== undefined ? { value } : {}) }), 'origins', name);
@@ -53,9 +53,9 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
     for (const method of methods) {
       if (method !== ANY_METHOD && !caps.methods.has(method)) {
         const hint = target === 'function-url' && method === 'OPTIONS'
-          ? ' The function URL answers preflights itself; remove OPTIONS, or use \'*\' for every method.'
+          ? ` The function URL answers preflights itself; remove OPTIONS${methods.includes(ANY_METHOD) ? " ('*' already allows every method)" : ", or use '*' for every method"}.`
           : ` Supported: ${[...caps.methods].join(', ')}${caps.methodWildcard === 'native' ? ", or '*'" : ''}.`;
-        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on a ${name}, which rejects it at deploy time.${hint}`, { value: method, target });
+        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on ${caps.withArticle}, which rejects it at deploy time.${hint}`, { value: method, target });
       }
     }
   }
@@ -73,7 +73,7 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
 
   if (caps.headerWildcard === 'literal' && input.headers.includes(ANY_HEADER)) {
     if (input.credentials) {
-      sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: a ${name} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target });
+      sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: ${caps.withArticle} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target });
     } else if (!input.headers.some((h) => h.toLowerCase() === 'authorization')) {
       sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard (Firefox can enforce it; Chromium only warns today)${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target });
     }

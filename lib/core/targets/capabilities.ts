@@ -7,6 +7,8 @@ export interface TargetCapabilities {
   readonly target: CorsTarget;
   /** How users name it in messages. */
   readonly displayName: string;
+  /** The name with its indefinite article, for messages ("an S3 bucket"). */
+  readonly withArticle: string;
   /** Origin entry kinds the target (or the code we generate for it) can express. */
   readonly originKinds: ReadonlySet<OriginKind>;
   /** Most origin entries the service accepts. */
@@ -54,6 +56,7 @@ export const TARGET_CAPABILITIES: Readonly<Record<CorsTarget, TargetCapabilities
   'rest-api': {
     target: 'rest-api',
     displayName: 'API Gateway REST API',
+    withArticle: 'an API Gateway REST API',
     originKinds: ALL_ORIGIN_KINDS,
     methodWildcard: 'native',
     headerWildcard: 'echo',
@@ -61,6 +64,7 @@ export const TARGET_CAPABILITIES: Readonly<Record<CorsTarget, TargetCapabilities
   'http-api': {
     target: 'http-api',
     displayName: 'API Gateway HTTP API',
+    withArticle: 'an API Gateway HTTP API',
     originKinds: new Set(['any', 'null', 'exact', 'scheme-pattern']),
     methodWildcard: 'native',
     maxMethodLength: 64,
@@ -70,6 +74,7 @@ export const TARGET_CAPABILITIES: Readonly<Record<CorsTarget, TargetCapabilities
   'function-url': {
     target: 'function-url',
     displayName: 'Lambda function URL',
+    withArticle: 'a Lambda function URL',
     originKinds: new Set(['any', 'null', 'exact']),
     maxOrigins: 100,
     maxOriginLength: 253,
@@ -84,6 +89,7 @@ export const TARGET_CAPABILITIES: Readonly<Record<CorsTarget, TargetCapabilities
   's3': {
     target: 's3',
     displayName: 'S3 bucket',
+    withArticle: 'an S3 bucket',
     originKinds: ALL_ORIGIN_KINDS,
     methods: new Set(['GET', 'PUT', 'HEAD', 'POST', 'DELETE']),
     methodWildcard: 'expand',
@@ -92,6 +98,7 @@ export const TARGET_CAPABILITIES: Readonly<Record<CorsTarget, TargetCapabilities
   'cloudfront': {
     target: 'cloudfront',
     displayName: 'CloudFront response headers policy',
+    withArticle: 'a CloudFront response headers policy',
     originKinds: new Set(['any', 'null', 'exact', 'subdomain-pattern']),
     methods: new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']),
     methodWildcard: 'all',

@@ -81,9 +81,11 @@ export function renderRestApiCors(policy: NormalizedCorsPolicy): RestApiCorsConf
   const staticHeaders: Record<string, string> = {};
   const responseHeaders: string[] = ['Access-Control-Allow-Origin'];
   if (single) staticHeaders['Access-Control-Allow-Origin'] = single.canonical;
-  if (echoOrigin) {
+  // The answer depends on these request headers, so caches must key on them.
+  const vary = [...(echoOrigin ? ['Origin'] : []), ...(echoHeaders ? ['Access-Control-Request-Headers'] : [])];
+  if (vary.length > 0) {
     responseHeaders.push('Vary');
-    staticHeaders['Vary'] = 'Origin';
+    staticHeaders['Vary'] = vary.join(', ');
   }
   responseHeaders.push('Access-Control-Allow-Methods');
   staticHeaders['Access-Control-Allow-Methods'] = targetMethods(policy, 'rest-api').join(',');
