@@ -29,7 +29,8 @@ export function applyToFunctionUrl(ctx: AdapterContext, functionUrl: lambda.Func
 function checkFunctionUrl(cfn: lambda.CfnUrl, cors: lambda.CfnUrl.CorsProperty, label: string): CorsDiagnostic[] {
   const diagnostics: CorsDiagnostic[] = [];
   const current = resolveIn(cfn, cfn.cors);
-  if (!sameConfig(current, cors)) diagnostics.push(targetCorsConflict(label, 'function-url', describe(current)));
+  // Both sides resolved in the same stack: a token in the policy compares as its reference.
+  if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'function-url', describe(current)));
   const target = JSON.stringify(resolveIn(cfn, cfn.targetFunctionArn));
   for (const fn of allConstructs(cfn).filter(isBound)) {
     if (JSON.stringify(resolveIn(cfn, (fn as lambda.Function).functionArn)) === target) diagnostics.push(duplicateCorsHeaders(fn.node.path));

@@ -34,7 +34,8 @@ export function applyToHttpApi(ctx: AdapterContext, httpApi: apigwv2.HttpApi): v
 function checkHttpApi(httpApi: apigwv2.HttpApi, cfn: apigwv2.CfnApi, cors: apigwv2.CfnApi.CorsProperty, label: string): CorsDiagnostic[] {
   const diagnostics: CorsDiagnostic[] = [];
   const current = resolveIn(cfn, cfn.corsConfiguration);
-  if (!sameConfig(current, cors)) diagnostics.push(targetCorsConflict(label, 'http-api', describe(current)));
+  // Both sides resolved in the same stack: a token in the policy compares as its reference.
+  if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'http-api', describe(current)));
 
   const apiId = JSON.stringify(resolveIn(httpApi, httpApi.apiId));
   const routes = allConstructs(httpApi)

@@ -49,7 +49,8 @@ export function applyToBucket(ctx: AdapterContext, bucket: s3.IBucket | s3.CfnBu
 
 function checkBucket(cfn: s3.CfnBucket, expected: s3.CfnBucket.CorsConfigurationProperty, label: string): CorsDiagnostic[] {
   const current = resolveIn(cfn, cfn.corsConfiguration);
-  return sameConfig(current, expected) ? [] : [targetCorsConflict(label, 's3', describe(current))];
+  // Both sides resolved in the same stack: a token in the policy compares as its reference.
+  return sameConfig(current, resolveIn(cfn, expected)) ? [] : [targetCorsConflict(label, 's3', describe(current))];
 }
 
 /** The policy as aws-cdk-lib's `CorsRule[]`, for `new Bucket(.., { cors })`. @internal */
