@@ -1,4 +1,4 @@
-import { Annotations, type Duration } from 'aws-cdk-lib';
+import { Annotations, Fn, type Duration } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -32,6 +32,21 @@ export interface CdkCorsPolicyProps extends CorsPolicyProps {
    * @default - not sent: browsers cache for 5 seconds
    */
   readonly maxAge?: Duration;
+}
+
+// The JSON text of a list token element: `"#{Token[…]}"` (aws-cdk-lib's list encoding).
+const LIST_TOKEN_ELEMENT = /"(#\{Token\[[^\]"]+\]\})"/g;
+
+/**
+ * The policy as the JSON text of the runtime variable, deploy-time values included. String and
+ * number tokens are resolved by CloudFormation inside the string (Fn::Join). A list token cannot be
+ * embedded in a string (synth fails with "Found an encoded list token string in a scalar string
+ * context"), so each list element becomes its items joined with `","` between the quotes:
+ * `["a","b"]` once deployed. No custom resource (which `Stack.toJsonString` would add for a list).
+ * Items that contain `"` or `\` break the JSON; no valid origin, method or header name does.
+ */
+function runtimePolicyJson(policy: NormalizedCorsPolicy): string {
+  return JSON.stringify(policy).replace(LIST_TOKEN_ELEMENT, (_match, marker: string) => `"${Fn.join('","', [marker])}"`);
 }
 
 /** Prefix of every warning id this library adds: `cors-constructs:<rule>`, e.g. `cors-constructs:proxy-responses-uncovered`. */
@@ -139,13 +154,14 @@ export class CorsPolicy extends Construct {
    * Bound functions are no longer reported by `proxy-responses-uncovered`.
    */
   public bindToFunction(fn: lambda.Function): void {
+    // The identity of the bound policy (token markers compare as written, never resolved here).
     const json = JSON.stringify(this.policy);
     const previous = markBound(fn, this, json);
     if (previous !== undefined && previous.json !== json) {
       this.checks.push(() => [targetCorsConflict(`Function ${fn.node.path}`, undefined, `the runtime helper is bound to the CorsPolicy ${previous.owner.node.path}`)]);
       return;
     }
-    fn.addEnvironment(RUNTIME_POLICY_ENV, json);
+    fn.addEnvironment(RUNTIME_POLICY_ENV, runtimePolicyJson(this.policy));
   }
 
   /**

@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { RUNTIME_POLICY_ENV } from 'cors-constructs';
 import { CorsPolicy, WARNING_ID_PREFIX, type CdkCorsPolicyProps } from 'cors-constructs/cdk';
 import { inlineFunction } from './helpers';
 
@@ -30,7 +31,7 @@ function tokenProps(stack: Stack, kind: TokenKind): CdkCorsPolicyProps {
   }
 }
 
-type Target = 'L2 bucket' | 'L1 bucket' | 'function URL' | 'L1 function URL' | 'HTTP API' | 'CloudFront';
+type Target = 'L2 bucket' | 'L1 bucket' | 'function URL' | 'L1 function URL' | 'HTTP API' | 'CloudFront' | 'bound function';
 
 const APPLY: Record<Target, (stack: Stack, cors: CorsPolicy) => void> = {
   'L2 bucket': (stack, cors) => cors.applyToBucket(new s3.Bucket(stack, 'Bucket')),
@@ -39,6 +40,7 @@ const APPLY: Record<Target, (stack: Stack, cors: CorsPolicy) => void> = {
   'L1 function URL': (stack, cors) => cors.applyToFunctionUrl(new lambda.CfnUrl(stack, 'RawUrl', { authType: 'NONE', targetFunctionArn: inlineFunction(stack, 'RawUrlFn').functionArn })),
   'HTTP API': (stack, cors) => cors.applyToHttpApi(new apigwv2.HttpApi(stack, 'Api')),
   CloudFront: (_stack, cors) => void cors.responseHeadersPolicy,
+  'bound function': (stack, cors) => cors.bindToFunction(inlineFunction(stack, 'Bound')),
 };
 
 function synthWith(kind: TokenKind, target: Target): { stack: Stack; cors: CorsPolicy; app: App } {
@@ -74,6 +76,44 @@ describe('tokens reach the template', () => {
     const { stack } = synthWith('list origins', 'HTTP API');
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: { Ref: 'Origins' } } });
   });
+
+  test('bindToFunction with a list token builds the JSON with Fn::Join, not a broken string', () => {
+    const { app, stack } = synthWith('list origins', 'bound function');
+    app.synth();
+    const fn = stack.node.findChild('Bound').node.defaultChild as lambda.CfnFunction;
+    const value = (stack.resolve(fn.environment) as { variables: Record<string, unknown> }).variables[RUNTIME_POLICY_ENV];
+    expect(JSON.stringify(value)).toContain('Fn::Join');
+    expect(JSON.stringify(value)).toContain('{"Ref":"Origins"}');
+    // Built in the template itself: no custom resource (and its provider function) is added.
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::Lambda::Function'))).toHaveLength(1);
+    expect(Object.keys(Template.fromStack(stack).toJSON()['Resources'] as object).filter((id) => id.includes('JsonStringify'))).toEqual([]);
+    // What CloudFormation will compute with Origins = a,b: a JSON policy with both origins.
+    const deployed = evaluate(value, { Origins: ['https://a.example.com', 'https://b.example.com'] });
+    expect(JSON.parse(deployed)).toEqual(expect.objectContaining({ allowOrigins: ['https://a.example.com', 'https://b.example.com'], allowMethods: ['GET', 'POST'] }));
+  });
+
+  test('bindToFunction with a string and a number token is valid JSON once deployed', () => {
+    for (const [kind, parameters, check] of [
+      ['string origin', { Origin: 'https://a.example.com' }, { allowOrigins: ['https://a.example.com'] }],
+      ['number max age', { MaxAge: 600 }, { maxAgeSeconds: 600 }],
+    ] as const) {
+      const { app, stack } = synthWith(kind, 'bound function');
+      app.synth();
+      const fn = stack.node.findChild('Bound').node.defaultChild as lambda.CfnFunction;
+      const value = (stack.resolve(fn.environment) as { variables: Record<string, unknown> }).variables[RUNTIME_POLICY_ENV];
+      expect(JSON.parse(evaluate(value, parameters))).toEqual(expect.objectContaining(check));
+    }
+  });
+
+  test('the same bound policy applied twice to a function is not a conflict', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const cors = new CorsPolicy(stack, 'Cors', tokenProps(stack, 'list origins'));
+    const fn = inlineFunction(stack, 'Bound');
+    cors.bindToFunction(fn);
+    cors.bindToFunction(fn);
+    expect(() => app.synth()).not.toThrow();
+  });
 });
 
 test('Token.asList of a string attribute is handled like valueAsList', () => {
@@ -84,6 +124,28 @@ test('Token.asList of a string attribute is handled like valueAsList', () => {
   cors.applyToBucket(new s3.Bucket(stack, 'Bucket'));
   cors.applyToFunctionUrl(inlineFunction(stack, 'UrlFn').addFunctionUrl());
   cors.applyToHttpApi(new apigwv2.HttpApi(stack, 'Api'));
+  cors.bindToFunction(inlineFunction(stack, 'Bound'));
   expect(() => app.synth()).not.toThrow();
   expect(warningIds(stack)).toEqual([`${WARNING_ID_PREFIX}unresolved-token`]);
 });
+
+/** A tiny evaluator for the intrinsics the environment value may hold: Ref (to parameters), Fn::Join, Fn::Split. */
+function evaluate(value: unknown, parameters: Record<string, unknown>): string {
+  const run = (v: unknown): unknown => {
+    if (typeof v === 'string' || typeof v === 'number') return v;
+    if (Array.isArray(v)) return v.map(run);
+    const node = v as Record<string, unknown>;
+    if ('Ref' in node) {
+      const ref = String(node['Ref']);
+      if (!(ref in parameters)) throw new Error(`unknown Ref ${ref}`);
+      return parameters[ref];
+    }
+    if ('Fn::Join' in node) {
+      const [sep, parts] = node['Fn::Join'] as [string, unknown];
+      const items = run(parts) as unknown[];
+      return items.flatMap((item) => (Array.isArray(item) ? item : [item])).map(String).join(sep);
+    }
+    throw new Error(`unsupported intrinsic ${JSON.stringify(node)}`);
+  };
+  return String(run(value));
+}
