@@ -159,6 +159,7 @@ export class CorsPolicy extends Construct {
   private readonly applyConflicts: CorsDiagnostic[] = [];
   private readonly emittedWarnings = new Set<string>();
   private rhp?: CloudfrontResponseHeadersPolicy;
+  private runtimeJson?: string;
 
   constructor(scope: Construct, id: string, props: CorsPolicyProps) {
     super(scope, id);
@@ -242,6 +243,11 @@ export class CorsPolicy extends Construct {
   public applyToRestApi(api: ApiGatewayRestApi, options: RestApiCorsOptions): RestApiCors {
     this.targets.add('rest-api');
     this.restGatewayResponses.push(options?.gatewayResponses !== false);
+    if (this.policy.allowOrigins.some((origin) => LIST_TOKEN.test(origin))) {
+      // Rendering would embed the list in a string and crash synth: one clear error instead.
+      if (!this.applyConflicts.some((d) => d.rule === 'unresolved-token' && d.message.includes(` ${api.node.path} `))) this.applyConflicts.push(restApiListToken(api.node.path));
+      return new RestApiCors(api, renderRestApiCors({ ...this.policy, allowOrigins: [] }));
+    }
     let applied = this.restApis.get(api);
     if (!applied) {
       applied = new RestApiCors(api, renderRestApiCors(this.policy));
@@ -313,8 +319,17 @@ export class CorsPolicy extends Construct {
     ];
   }
 
+  /**
+   * The value of the runtime variable. A list token cannot be embedded in a string (synth fails with
+   * "Found an encoded list token string in a scalar string context"), so a policy holding one is
+   * encoded by Terraform (`jsonencode`), which also escapes the deployed items. Every other policy
+   * is plain JSON (string and number tokens become `${...}` interpolations in it).
+   */
   private runtimePolicyJson(): string {
-    return JSON.stringify(this.policy);
+    const json = JSON.stringify(this.policy);
+    // Memoized: jsonencode gives a new token each call, and the value is compared at validation.
+    this.runtimeJson ??= LIST_TOKEN.test(json) ? Fn.jsonencode(this.policy) : json;
+    return this.runtimeJson;
   }
 
   private errors(): CorsDiagnostic[] {
@@ -482,6 +497,16 @@ export class CorsPolicy extends Construct {
   }
 }
 
+function restApiListToken(path: string): CorsDiagnostic {
+  return {
+    rule: 'unresolved-token',
+    severity: 'error',
+    field: 'allowOrigins',
+    target: 'rest-api',
+    message: `allowOrigins holds a deploy-time list (e.g. a list(string) variable), which the REST API ${path} cannot use: its preflight template compares each origin and its gateway responses carry one, so the origins must be known one by one at synth time. Pass them as separate string tokens (Fn.element(list, 0), Fn.element(list, 1), …) or literal strings.`,
+  };
+}
+
 /** `cors-constructs:<rule> [rule] field (target): message`: the id users acknowledge or grep for. */
 function formatForSynth(diagnostic: CorsDiagnostic): string {
   return `${DIAGNOSTIC_PREFIX}:${diagnostic.rule} ${formatDiagnostic(diagnostic)}`;
@@ -495,6 +520,9 @@ function canonical(value: unknown): unknown {
   }
   return value;
 }
+
+// cdktf encodes a list token as a one-element list holding this marker.
+const LIST_TOKEN = /#\{TfToken\[/;
 
 // cdktf encodes a token map as a plain object with one marker key (`&{TfToken[...]}`).
 const MAP_TOKEN_KEY = /[$#&]\{(?:Tf)?Token\[/;

@@ -1,5 +1,6 @@
 import { App, CfnParameter, Fn, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -31,9 +32,14 @@ function tokenProps(stack: Stack, kind: TokenKind): CdkCorsPolicyProps {
   }
 }
 
-type Target = 'L2 bucket' | 'L1 bucket' | 'function URL' | 'L1 function URL' | 'HTTP API' | 'CloudFront' | 'bound function';
+type Target = 'REST API' | 'L2 bucket' | 'L1 bucket' | 'function URL' | 'L1 function URL' | 'HTTP API' | 'CloudFront' | 'bound function';
 
 const APPLY: Record<Target, (stack: Stack, cors: CorsPolicy) => void> = {
+  'REST API': (stack, cors) => {
+    const api = new apigateway.RestApi(stack, 'Rest');
+    api.root.addMethod('GET');
+    cors.applyToRestApi(api);
+  },
   'L2 bucket': (stack, cors) => cors.applyToBucket(new s3.Bucket(stack, 'Bucket')),
   'L1 bucket': (stack, cors) => cors.applyToBucket(new s3.CfnBucket(stack, 'RawBucket')),
   'function URL': (stack, cors) => cors.applyToFunctionUrl(inlineFunction(stack, 'UrlFn').addFunctionUrl()),
@@ -64,11 +70,16 @@ function warningIds(stack: Stack): string[] {
 }
 
 describe.each(TOKEN_KINDS)('a %s token', (kind) => {
-  test.each(Object.keys(APPLY) as Target[])('synthesizes on a %s with only unresolved-token warnings', (target) => {
+  test.each((Object.keys(APPLY) as Target[]).filter((target) => !(kind === 'list origins' && target === 'REST API')))('synthesizes on a %s with only unresolved-token warnings', (target) => {
     const { app, stack } = synthWith(kind, target);
     expect(() => app.synth()).not.toThrow();
     expect(warningIds(stack)).toEqual([`${WARNING_ID_PREFIX}unresolved-token`]);
   });
+});
+
+test('a list token on a REST API is one clear unresolved-token error, not a resolution crash', () => {
+  const { app } = synthWith('list origins', 'REST API');
+  expect(() => app.synth()).toThrow(/\[Stack\/Cors\] \[unresolved-token\] allowOrigins \(rest-api\): allowOrigins holds a deploy-time list .* Stack\/Rest cannot use/);
 });
 
 describe('tokens reach the template', () => {
