@@ -34,7 +34,7 @@ export function readCorsRequest(sources: readonly unknown[], method: unknown): C
   return {
     // Several different Origin values cannot come from a browser: answer as if none was sent.
     origin: origins.length === 1 ? origins[0] : undefined,
-    preflight: method === 'OPTIONS' && values('access-control-request-method').some((value) => value.trim() !== ''),
+    preflight: method === 'OPTIONS' && values('access-control-request-method').some((value) => value.trim()),
     requestedHeaders: values('access-control-request-headers').join(','),
   };
 }

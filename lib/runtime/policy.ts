@@ -50,11 +50,18 @@ export function compilePolicy(value: unknown, source: string): CompiledPolicy {
   if (typeof credentials !== 'boolean') fail(source, 'allowCredentials');
   if (!Array.isArray(rawOrigins) || rawOrigins.length === 0) fail(source, 'allowOrigins');
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && (maxAge as number) >= 0)) fail(source, 'maxAgeSeconds');
-  const origins = rawOrigins.map((raw: unknown) => {
+  const origins: ParsedOrigin[] = [];
+  for (const raw of rawOrigins as unknown[]) {
     const origin = typeof raw === 'string' ? parseCanonicalOrigin(raw) : undefined;
-    if (!origin || (credentials && allowsEveryOrigin(origin))) fail(source, `allowOrigins: ${JSON.stringify(raw)}${origin ? ' with allowCredentials' : ' is not canonical'}`);
-    return origin;
-  });
+    if (origin && !(credentials && allowsEveryOrigin(origin))) origins.push(origin);
+    else {
+      const problem = `allowOrigins '${raw}'${origin ? ' with credentials' : ' is not canonical'}`;
+      if (source !== ENV_SOURCE) fail(source, problem);
+      // A deployed entry that is not canonical (e.g. a deploy-time value with a trailing slash) never
+      // matches a browser's Origin: it is dropped, logged once per cold start, and the others are served.
+      console.error(`${PREFIX}${source}: ignored ${problem}`);
+    }
+  }
   const list = (field: keyof NormalizedCorsPolicy): string | undefined => {
     const items: unknown = policy[field] ?? [];
     if (!Array.isArray(items) || !items.every((item) => typeof item === 'string' && SAFE_ITEM.test(item))) fail(source, field);
@@ -99,7 +106,8 @@ export const ENV_SOURCE = `the environment variable ${RUNTIME_POLICY_ENV}`;
  * variable `CORS_CONSTRUCTS_POLICY` ({@link RUNTIME_POLICY_ENV}), for use with `corsHeaders` in your
  * own middleware. `withCors` calls it itself, once, at the first invocation.
  * @param env - the environment to read; `process.env` by default.
- * @returns the normalized policy.
+ * @returns the normalized policy. An `allowOrigins` entry that is not canonical (or `*` with
+ * credentials) is logged with `console.error` and ignored when answering requests.
  * @throws CorsRuntimeConfigError when the variable is missing, not JSON, or not a normalized policy;
  * the message names the variable and the fix.
  */

@@ -65,9 +65,12 @@ function mergeHeaders(result: Record<string, unknown>, cors: CorsResponseHeaders
  *   `{"message":"Internal Server Error"}` with the CORS headers, so the browser shows the error instead of
  *   a CORS failure; the error itself is logged with `console.error`, never put in the body.
  * - Without `options.policy`, the policy is read once, lazily, at the first invocation, from
- *   `CORS_CONSTRUCTS_POLICY`. When it is missing or malformed, every invocation logs why (naming
- *   the variable) and answers 500 with `Vary: Origin` and no `Access-Control-Allow-Origin`,
- *   without calling the handler.
+ *   `CORS_CONSTRUCTS_POLICY`. When it is missing, not JSON or not a policy, every invocation logs
+ *   why (naming the variable) and answers 500 with `Vary: Origin` and no
+ *   `Access-Control-Allow-Origin`, without calling the handler. An `allowOrigins` entry that is not
+ *   canonical (e.g. a deploy-time value with a trailing slash), or `*` with credentials, never matches
+ *   a browser's Origin: it is dropped, logged once per cold start naming the entry and the variable,
+ *   and the other entries are served.
  *
  * @example
  * ```ts
@@ -100,7 +103,7 @@ export function withCors<TEvent = CorsProxyEvent, TResult = CorsProxyResult, TCo
     const http = isRecord(record.requestContext) ? record.requestContext.http : undefined;
     // Payload 2.0 carries the method in requestContext.http, payload 1.0 in httpMethod.
     const v2 = isRecord(http);
-    const method = isRecord(http) ? http.method : record.httpMethod;
+    const method = v2 ? (http as Record<string, unknown>).method : record.httpMethod;
     const request = readCorsRequest([record.headers, record.multiValueHeaders], method);
     const cors = headersFor(policy, request);
     if (request.preflight) return { statusCode: 204, headers: cors, body: '' };
