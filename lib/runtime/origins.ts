@@ -35,6 +35,6 @@ export function parseCanonicalOrigin(raw: string): ParsedOrigin | undefined {
     // not a host
   }
   // `origin` is the browser's serialization: lowercase, punycode, default port dropped, IPs normalized.
-  if (!url || url.origin !== `${scheme}://${concrete}` || (subdomain && (anyPort || !url.hostname.startsWith('x.'))) || (anyPort && url.port) || concrete.includes('*')) return undefined;
+  if (!url || url.origin !== `${scheme}://${concrete}` || (subdomain && (anyPort || !/^x\.[^.]/.test(url.hostname))) || (anyPort && url.port) || concrete.includes('*')) return undefined;
   return origin(subdomain ? 'subdomain-pattern' : anyPort ? 'port-pattern' : 'exact', scheme, url.hostname.slice(subdomain ? 2 : 0), anyPort ? '*' : url.port);
 }
