@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   configFingerprint,
   duplicateCorsHeaders,
@@ -12,6 +11,7 @@ import {
   preflightNeedsOptionsRoute,
   preflightNotForwarded,
   proxyResponsesUncovered,
+  regionalResourceName,
   renderCloudFrontCors,
   renderFunctionUrlCors,
   renderHttpApiCors,
@@ -131,9 +131,6 @@ type AppliedTarget = Apigatewayv2Api | LambdaFunctionUrl;
 /** Prefix of every message this construct reports, followed by the rule id. */
 export const DIAGNOSTIC_PREFIX = 'cors-constructs';
 
-const RESPONSE_HEADERS_POLICY_NAME_MAX = 128;
-// Longest AWS region name today is 14 characters (ap-southeast-7); keep room for longer partitions.
-const REGION_RESERVE = 20;
 
 /**
  * One CORS policy for a cdktf stack, applied to API Gateway REST and HTTP APIs, Lambda function URLs,
@@ -270,14 +267,15 @@ export class CorsPolicy extends Construct {
 
   /**
    * The `aws_cloudfront_response_headers_policy` of this policy, created on first access (one per
-   * CorsPolicy: accounts have a quota of 20). Its name is deterministic, at most 128 characters, and
-   * holds the stack name, the construct path and the region (names are unique per account across regions).
+   * CorsPolicy: accounts have a quota of 20). Its name is `<stack>-<region>-<construct path below the
+   * stack>` as in the CDK flavour: deterministic, at most 128 characters, cut with a hash suffix when
+   * longer (names are unique per account across regions).
    */
   public get responseHeadersPolicy(): CloudfrontResponseHeadersPolicy {
     if (!this.rhp) {
       this.targets.add('cloudfront');
       const region = new DataAwsRegion(this, 'Region', {});
-      this.rhp = createResponseHeadersPolicy(this, 'ResponseHeadersPolicy', `${this.responseHeadersPolicyNamePrefix()}-${region.region}`, 'CORS policy managed by cors-constructs', renderCloudFrontCors(this.policy));
+      this.rhp = createResponseHeadersPolicy(this, 'ResponseHeadersPolicy', this.responseHeadersPolicyName(region.region), 'CORS policy managed by cors-constructs', renderCloudFrontCors(this.policy));
     }
     return this.rhp;
   }
@@ -486,15 +484,18 @@ export class CorsPolicy extends Construct {
     }
   }
 
-  private responseHeadersPolicyNamePrefix(): string {
+  /** `<stack>-<region>-<path below the stack>`: the CDK flavour's name (core's regionalResourceName). */
+  private responseHeadersPolicyName(region: string): string {
     const stack = TerraformStack.of(this);
-    const below = this.node.scopes.slice(stack.node.scopes.length).map((c) => c.node.id);
-    const base = [stack.node.id, ...below].join('-').replace(/[^A-Za-z0-9_-]/g, '-');
-    const max = RESPONSE_HEADERS_POLICY_NAME_MAX - REGION_RESERVE - 1;
-    if (base.length <= max) return base;
-    const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
-    return `${base.slice(0, max - hash.length - 1)}-${hash}`;
+    return regionalResourceName({
+      stackName: stack.node.id,
+      region,
+      regionIsToken: true,
+      path: this.node.path.slice(stack.node.path.length).replace(/^\//, ''),
+      pathSeed: this.node.path,
+    });
   }
+
 }
 
 function restApiListToken(path: string): CorsDiagnostic {

@@ -115,13 +115,13 @@ describe('Lambda function URL', () => {
 });
 
 describe('CloudFront response headers policy', () => {
-  test('created once, lists as { items }, originOverride true, deterministic name with stack and region', () => {
+  test('created once, lists as { items }, originOverride true, deterministic name <stack>-<region>-<path> as in the CDK flavour', () => {
     const { stack } = newStack('web-stack');
     const cors = new CorsPolicy(stack, 'Cors', POLICY_FIXTURES.spaAndAdmin);
     expect(cors.responseHeadersPolicy).toBe(cors.responseHeadersPolicy);
     const synthesized = Testing.synth(stack);
     expect(synthesized).toHaveResourceWithProperties(CloudfrontResponseHeadersPolicy, {
-      name: 'web-stack-Cors-${data.aws_region.Cors_Region_77BCA5D3.region}',
+      name: 'web-stack-${data.aws_region.Cors_Region_77BCA5D3.region}-Cors',
       cors_config: {
         access_control_allow_origins: { items: ['https://app.example.com', 'https://admin.example.com'] },
         access_control_allow_methods: { items: ['GET', 'POST', 'PUT', 'DELETE'] },
@@ -146,9 +146,11 @@ describe('CloudFront response headers policy', () => {
       return String(Object.values(synthJson(stack).resource.aws_cloudfront_response_headers_policy!)[0]!['name']);
     });
     expect(names[0]).toBe(names[1]);
-    const prefix = names[0]!.replace(/-\$\{data\.aws_region\.[^}]+\}$/, '');
-    expect(prefix).toMatch(/^s{60}-Level0-x+.*-[0-9a-f]{8}$/);
-    expect(prefix.length + 1 + 'ap-southeast-7'.length).toBeLessThanOrEqual(128);
+    // The stack part is cut at 48 characters with a hash, the path part at what the region leaves.
+    const [, stackPart, pathPart] = /^(.*)-\$\{data\.aws_region\.[^}]+\}-(.*)$/.exec(names[0]!)!;
+    expect(stackPart).toMatch(/^s{39}-[0-9a-f]{8}$/);
+    expect(pathPart).toMatch(/^Level0-x+-Level1-.*-[0-9a-f]{8}$/);
+    expect(`${stackPart}-ap-southeast-7-${pathPart}`.length).toBeLessThanOrEqual(128);
   });
 
   test('the builder is assignable to the provider type', () => {

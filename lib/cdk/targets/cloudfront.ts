@@ -1,42 +1,28 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { configFingerprint, needsPreflight, preflightNotForwarded, renderCloudFrontCors } from 'cors-constructs';
+import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors } from 'cors-constructs';
 import type { Construct } from 'constructs';
 import { allConstructs, resolveIn, type AdapterContext } from '../internal';
 
 /** Construct id of the response headers policy (child of the CorsPolicy construct). */
 export const RESPONSE_HEADERS_POLICY_ID = 'ResponseHeadersPolicy';
 
-/** CloudFront response headers policy names: at most 128 characters. */
-const MAX_NAME_LENGTH = 128;
-/** Longest AWS region name kept free in the budget when the region is a deploy-time token (e.g. `ap-southeast-5`). */
-const REGION_BUDGET = 16;
-
-function sanitize(value: string): string {
-  return value.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-function truncateWithHash(value: string, max: number, seed: string): string {
-  if (value.length <= max) return value;
-  const hash = configFingerprint(seed).slice(0, 8);
-  return `${value.slice(0, max - hash.length - 1)}-${hash}`;
-}
-
 /**
  * The policy name: `<stack name>-<region>-<construct path below the stack>`, at most 128 characters,
- * deterministic. Names are unique per account across regions, so the region is part of it (a token
- * in region-agnostic stacks, resolved by CloudFormation); long parts are cut and suffixed with a hash
- * of the full value so they stay unique.
+ * deterministic (core's `regionalResourceName`, shared with the cdktf flavour). Names are unique per
+ * account across regions, so the region is part of it (a token in region-agnostic stacks, resolved by
+ * CloudFormation); long parts are cut and suffixed with a hash of the full value so they stay unique.
  */
 export function responseHeadersPolicyName(scope: Construct): string {
   const stack = Stack.of(scope);
-  const region = stack.region;
-  const regionLength = Token.isUnresolved(region) ? REGION_BUDGET : region.length;
-  const stackPart = truncateWithHash(sanitize(stack.stackName), 48, stack.stackName);
-  const relative = scope.node.path.slice(stack.node.path.length).replace(/^\//, '');
-  const pathPart = truncateWithHash(sanitize(relative), MAX_NAME_LENGTH - stackPart.length - regionLength - 2, scope.node.path);
-  return `${stackPart}-${region}-${pathPart}`;
+  return regionalResourceName({
+    stackName: stack.stackName,
+    region: stack.region,
+    regionIsToken: Token.isUnresolved(stack.region),
+    path: scope.node.path.slice(stack.node.path.length).replace(/^\//, ''),
+    pathSeed: scope.node.path,
+  });
 }
 
 /** Creates the response headers policy of a CorsPolicy. @internal */
