@@ -4,4 +4,4 @@ export * from './function-url';
 export * from './http-api';
 export * from './rest-api';
 export * from './s3';
-export { targetMethods } from './lists';
+export { targetMethods, type ServiceCorsFields } from './lists';

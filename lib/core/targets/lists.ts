@@ -18,3 +18,30 @@ export function targetMethods(policy: NormalizedCorsPolicy, target: CorsTarget):
 export function nonEmpty<K extends string>(key: K, values: readonly string[]): Partial<Record<K, string[]>> {
   return values.length > 0 ? ({ [key]: [...values] } as Partial<Record<K, string[]>>) : {};
 }
+
+/**
+ * The CORS configuration shape API Gateway HTTP APIs and Lambda function URLs share: the service
+ * answers preflights itself from these fields; only the method set differs per target.
+ */
+export interface ServiceCorsFields {
+  readonly allowOrigins: string[];
+  readonly allowMethods: string[];
+  /** Lowercase (both services store header names lowercase, so rendering them so avoids drift); omitted when empty (minItems 1). */
+  readonly allowHeaders?: string[];
+  /** Lowercase; omitted when empty. */
+  readonly exposeHeaders?: string[];
+  readonly allowCredentials: boolean;
+  readonly maxAgeSeconds?: number;
+}
+
+/** Renders the fields of {@link ServiceCorsFields} for `http-api` or `function-url`, omitting empty lists. */
+export function renderServiceCorsFields(policy: NormalizedCorsPolicy, target: 'http-api' | 'function-url'): ServiceCorsFields {
+  return {
+    allowOrigins: [...policy.allowOrigins],
+    allowMethods: targetMethods(policy, target),
+    ...nonEmpty('allowHeaders', policy.allowHeaders),
+    ...nonEmpty('exposeHeaders', policy.exposeHeaders),
+    allowCredentials: policy.allowCredentials,
+    ...(policy.maxAgeSeconds !== undefined ? { maxAgeSeconds: policy.maxAgeSeconds } : {}),
+  };
+}
