@@ -24,13 +24,17 @@ export function nonEmpty<K extends string>(key: K, values: readonly string[]): P
  * answers preflights itself from these fields; only the method set differs per target.
  */
 export interface ServiceCorsFields {
+  /** Canonical origins, `*`, or (HTTP API only) `https://*` / `http://*`. */
   readonly allowOrigins: string[];
+  /** Methods, or `*`. */
   readonly allowMethods: string[];
   /** Lowercase (both services store header names lowercase, so rendering them so avoids drift); omitted when empty (minItems 1). */
   readonly allowHeaders?: string[];
   /** Lowercase; omitted when empty. */
   readonly exposeHeaders?: string[];
+  /** Whether credentials are allowed. */
   readonly allowCredentials: boolean;
+  /** Preflight cache lifetime in seconds; omitted when the policy sets none. */
   readonly maxAgeSeconds?: number;
 }
 
