@@ -10,6 +10,7 @@ export const CLOUDFRONT_PLACEHOLDER_HEADER = 'accept';
 
 /** What a CloudFront response headers policy holds in its `CorsConfig` for the policy. */
 export interface CloudFrontCorsConfig {
+  /** Origins, `*`, or leftmost-label patterns (`https://*.example.org`). */
   readonly allowOrigins: string[];
   /** Methods, or `['ALL']` for a `*` policy. */
   readonly allowMethods: string[];
@@ -17,7 +18,9 @@ export interface CloudFrontCorsConfig {
   readonly allowHeaders: string[];
   /** Omitted when empty. */
   readonly exposeHeaders?: string[];
+  /** Whether credentials are allowed. */
   readonly allowCredentials: boolean;
+  /** Preflight cache lifetime in seconds; omitted when the policy sets none. */
   readonly maxAgeSeconds?: number;
   /** CloudFront owns the CORS headers, so responses that echo one of several origins cannot be cached for another. */
   readonly originOverride: true;

@@ -17,6 +17,7 @@ export interface RestApiPreflightConfig {
 
 /** A gateway response that carries the CORS headers on API Gateway's own errors. */
 export interface RestApiGatewayResponseConfig {
+  /** The gateway response type; every other type falls back to one of these two. */
   readonly type: 'DEFAULT_4XX' | 'DEFAULT_5XX';
   /** Static header values (unquoted). */
   readonly headers: Readonly<Record<string, string>>;
@@ -24,6 +25,7 @@ export interface RestApiGatewayResponseConfig {
 
 /** Everything a REST API needs for the policy. */
 export interface RestApiCorsConfig {
+  /** The OPTIONS method of every resource. */
   readonly preflight: RestApiPreflightConfig;
   /** Empty when no exact origin can be named statically (a pattern-only policy). */
   readonly gatewayResponses: readonly RestApiGatewayResponseConfig[];

@@ -7,12 +7,15 @@ import { nonEmpty, targetMethods } from './lists';
  * (S3 API Reference, "Common response headers").
  */
 export interface S3CorsRuleConfig {
+  /** Origins; each may hold one `*` (S3 matches it across dots). */
   readonly allowedOrigins: string[];
   /** GET, PUT, HEAD, POST, DELETE only; a `*` policy lists all five. */
   readonly allowedMethods: string[];
   /** S3 answers `*` with the requested header names, so `*` works with credentials. */
   readonly allowedHeaders?: string[];
+  /** Response headers scripts may read; omitted when empty. */
   readonly exposedHeaders?: string[];
+  /** Preflight cache lifetime in seconds; omitted when the policy sets none. */
   readonly maxAgeSeconds?: number;
 }
 
