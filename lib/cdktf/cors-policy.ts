@@ -26,7 +26,7 @@ import {
   type NormalizedCorsPolicy,
   type RestApiCorsConfig,
 } from '../core';
-import { Annotations, Aspects, Fn, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, Fn, TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import type { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
@@ -44,7 +44,25 @@ import { currentHttpApiCors, setHttpApiCors, toHttpApiCorsConfiguration, type Ht
 import { readEnvironmentVariable, setEnvironmentVariable } from './targets/lambda-function';
 import { createGatewayResponses, createPreflight, REST_API_TYPES, type RestApiPreflightResources } from './targets/rest-api';
 import { BUCKET_CORS_RESOURCE_TYPE, createBucketCorsConfiguration, inlineBucketCorsRules, toBucketCorsRule, type BucketCorsRule } from './targets/s3';
-import { TerraformView, type ResourceView } from './view';
+import { TerraformView } from './view';
+
+// The attributes the checks read, as the `*Input` getters of the @cdktf/provider-aws classes (structural:
+// resources are found by Terraform type, never with instanceof).
+interface BucketCorsConfigurationInputs { readonly bucketInput?: unknown; readonly corsRuleInput?: unknown }
+interface MethodInputs { readonly httpMethodInput?: unknown; readonly resourceIdInput?: unknown }
+interface IntegrationInputs { readonly typeInput?: unknown; readonly restApiIdInput?: unknown; readonly uriInput?: unknown }
+interface GatewayResponseInputs { readonly responseTypeInput?: unknown; readonly restApiIdInput?: unknown; readonly responseParametersInput?: unknown }
+interface DistributionInputs { readonly defaultCacheBehaviorInput?: unknown; readonly orderedCacheBehaviorInput?: unknown }
+interface RouteInputs { readonly apiIdInput?: unknown; readonly routeKeyInput?: unknown; readonly authorizationTypeInput?: unknown }
+
+/** A user's gateway response on an API the policy covers, with the attributes compared (resolved). */
+interface UserGatewayResponse {
+  readonly construct: ApiGatewayGatewayResponse;
+  readonly responseType: unknown;
+  readonly responseParameters: unknown;
+}
+
+const ROUTE_RESOURCE_TYPE = 'aws_apigatewayv2_route';
 
 /** Options of {@link CorsPolicy.applyToRestApi}. */
 export interface RestApiCorsOptions {
@@ -162,6 +180,7 @@ export class CorsPolicy extends Construct {
     super(scope, id);
     this.props = props;
     this.policy = normalizeCorsPolicyUnchecked(props);
+    TerraformView.coordinate(this);
     this.node.addValidation({ validate: () => this.errors().map(formatForSynth) });
     Aspects.of(this).add({
       visit: (node: IConstruct) => {
@@ -307,7 +326,11 @@ export class CorsPolicy extends Construct {
 
   /** Every diagnostic of the policy for the targets applied so far, plus conflicts and tree findings. */
   public diagnostics(): CorsDiagnostic[] {
-    const view = TerraformView.of(this);
+    return this.diagnosticsWith(TerraformView.of(this));
+  }
+
+  // The aspect and validation passes share one view of the stack per pass (TerraformView.shared).
+  private diagnosticsWith(view: TerraformView | undefined): CorsDiagnostic[] {
     // gateway-response-origin is about the gateway responses: not reported when every application opted out of them (as in the CDK flavour).
     const restOptOut = this.restGatewayResponses.length > 0 && this.restGatewayResponses.every((withResponses) => !withResponses);
     return [
@@ -331,11 +354,11 @@ export class CorsPolicy extends Construct {
   }
 
   private errors(): CorsDiagnostic[] {
-    return this.diagnostics().filter((d) => d.severity === 'error');
+    return this.diagnosticsWith(TerraformView.shared(this)).filter((d) => d.severity === 'error');
   }
 
   private emitWarnings(): void {
-    for (const d of this.diagnostics()) {
+    for (const d of this.diagnosticsWith(TerraformView.shared(this))) {
       if (d.severity !== 'warning') continue;
       const text = formatForSynth(d);
       if (this.emittedWarnings.has(text)) continue;
@@ -369,31 +392,38 @@ export class CorsPolicy extends Construct {
     for (const [bucket, ours] of this.buckets) {
       const inline = inlineBucketCorsRules(bucket);
       if (inline !== undefined) found.push(targetCorsConflict(bucket.node.path, 's3', `inline cors_rule ${describe(inline)}`));
-      for (const other of view?.resourcesOfType(BUCKET_CORS_RESOURCE_TYPE) ?? []) {
-        if (other.construct !== ours && view!.refersTo(other.config['bucket'], bucket) && !sameConfiguration(other.config['cors_rule'], view!.configOf(ours)?.['cors_rule'])) {
-          found.push(targetCorsConflict(bucket.node.path, 's3', `${other.construct.node.path} (${BUCKET_CORS_RESOURCE_TYPE})`));
+      for (const other of view?.resourcesOfType<BucketCorsConfigurationInputs>(BUCKET_CORS_RESOURCE_TYPE) ?? []) {
+        if (other === ours || !view!.refersTo(view!.attribute(other, 'bucket', other.bucketInput), bucket)) continue;
+        // Both rules as inputs (camelCase), or both rendered (snake_case) when overrides apply to either.
+        const rendered = view!.isRendered(other) || view!.isRendered(ours);
+        const rules = (r: TerraformResource & BucketCorsConfigurationInputs) => (rendered ? view!.render(r)['cors_rule'] : view!.attribute(r, 'cors_rule', r.corsRuleInput));
+        if (!sameConfiguration(rules(other), rules(ours))) {
+          found.push(targetCorsConflict(bucket.node.path, 's3', `${other.node.path} (${BUCKET_CORS_RESOURCE_TYPE})`));
         }
       }
     }
     for (const applied of this.restApis.values()) {
       const ours = new Set<IConstruct>(applied.resources);
       const coveredIds = applied._preflights.map((p) => (p.resource ? { resource: p.resource, attribute: 'id' } : { resource: applied.api, attribute: 'root_resource_id' }));
-      for (const other of view?.resourcesOfType(REST_API_TYPES.method) ?? []) {
-        if (ours.has(other.construct) || String(other.config['http_method']).toUpperCase() !== 'OPTIONS') continue;
-        const covered = coveredIds.find((c) => view!.refersTo(other.config['resource_id'], c.resource, c.attribute));
-        if (covered) found.push(targetCorsConflict(covered.resource.node.path, 'rest-api', `an OPTIONS method not created by this policy: ${other.construct.node.path}`));
+      for (const other of view?.resourcesOfType<MethodInputs>(REST_API_TYPES.method) ?? []) {
+        if (ours.has(other) || String(view!.attribute(other, 'http_method', other.httpMethodInput)).toUpperCase() !== 'OPTIONS') continue;
+        const resourceId = view!.attribute(other, 'resource_id', other.resourceIdInput);
+        const covered = coveredIds.find((c) => view!.refersTo(resourceId, c.resource, c.attribute));
+        if (covered) found.push(targetCorsConflict(covered.resource.node.path, 'rest-api', `an OPTIONS method not created by this policy: ${other.node.path}`));
       }
       const ourTypes = new Set(applied._gatewayResponses.map((r) => r.responseTypeInput));
-      for (const other of view?.resourcesOfType(REST_API_TYPES.gatewayResponse) ?? []) {
-        if (ours.has(other.construct) || !ourTypes.has(String(other.config['response_type'])) || !view!.refersTo(other.config['rest_api_id'], applied.api)) continue;
-        found.push(targetCorsConflict(applied.api.node.path, 'rest-api', `a ${String(other.config['response_type'])} gateway response not created by this policy: ${other.construct.node.path} (pass { gatewayResponses: false } to keep yours)`));
+      for (const other of view?.resourcesOfType<GatewayResponseInputs>(REST_API_TYPES.gatewayResponse) ?? []) {
+        if (ours.has(other)) continue;
+        const responseType = String(view!.attribute(other, 'response_type', other.responseTypeInput));
+        if (!ourTypes.has(responseType) || !view!.refersTo(view!.attribute(other, 'rest_api_id', other.restApiIdInput), applied.api)) continue;
+        found.push(targetCorsConflict(applied.api.node.path, 'rest-api', `a ${responseType} gateway response not created by this policy: ${other.node.path} (pass { gatewayResponses: false } to keep yours)`));
       }
       const cors = applied.config.gatewayResponses[0];
       for (const other of view && cors ? this.userGatewayResponses(view, applied) : []) {
-        const current = other.config['response_parameters'];
-        if (!isMergeableMap((other.construct as ApiGatewayGatewayResponse).responseParametersInput, current)) continue; // warned by treeWarnings
+        const current = other.responseParameters;
+        if (!isMergeableMap(other.construct.responseParametersInput, current)) continue; // warned by treeWarnings
         const { conflicts } = mergeGatewayResponseParameters(current as Record<string, unknown> | undefined, cors!);
-        if (conflicts.length > 0) found.push(targetCorsConflict(`${String(other.config['response_type'])} gateway response ${other.construct.node.path}`, 'rest-api', conflicts.join('; ')));
+        if (conflicts.length > 0) found.push(targetCorsConflict(`${String(other.responseType)} gateway response ${other.construct.node.path}`, 'rest-api', conflicts.join('; ')));
       }
     }
     return found;
@@ -405,32 +435,38 @@ export class CorsPolicy extends Construct {
     const found: CorsDiagnostic[] = [];
     const boundTo = (value: unknown) => this.functions.some((fn) => view.refersTo(value, fn));
     for (const applied of this.restApis.values()) {
-      const uncovered = view.resourcesOfType(REST_API_TYPES.integration)
-        .filter((i) => String(i.config['type']).toUpperCase() === 'AWS_PROXY' && view.refersTo(i.config['rest_api_id'], applied.api) && !boundTo(i.config['uri']))
-        .map((i) => i.construct.node.path);
+      const uncovered = view.resourcesOfType<IntegrationInputs>(REST_API_TYPES.integration)
+        .filter((i) => String(view.attribute(i, 'type', i.typeInput)).toUpperCase() === 'AWS_PROXY'
+          && view.refersTo(view.attribute(i, 'rest_api_id', i.restApiIdInput), applied.api)
+          && !boundTo(view.attribute(i, 'uri', i.uriInput)))
+        .map((i) => i.node.path);
       if (uncovered.length > 0) found.push(proxyResponsesUncovered(uncovered));
     }
     for (const applied of this.restApis.values()) {
       const cors = applied.config.gatewayResponses[0];
       if (!cors) continue;
-      for (const { construct, config } of this.userGatewayResponses(view, applied)) {
-        if (!isMergeableMap((construct as ApiGatewayGatewayResponse).responseParametersInput, config['response_parameters'])) {
-          found.push(gatewayResponseHeadersNotMerged(`${String(config['response_type'])} gateway response ${construct.node.path}`, cors));
+      for (const { construct, responseType, responseParameters } of this.userGatewayResponses(view, applied)) {
+        if (!isMergeableMap(construct.responseParametersInput, responseParameters)) {
+          found.push(gatewayResponseHeadersNotMerged(`${String(responseType)} gateway response ${construct.node.path}`, cors));
         }
       }
     }
     if (this.rhp && needsPreflight(this.policy)) {
       const rhp = this.rhp;
-      for (const distribution of view.resourcesOfType(DISTRIBUTION_RESOURCE_TYPE)) {
-        const name = distribution.construct.node.path;
-        const ordered = distribution.config['ordered_cache_behavior'];
+      for (const distribution of view.resourcesOfType<DistributionInputs>(DISTRIBUTION_RESOURCE_TYPE)) {
+        const name = distribution.node.path;
+        // Nested blocks as the provider's inputs (camelCase), or rendered (snake_case) when overrides apply.
+        const key = view.isRendered(distribution)
+          ? { pathPattern: 'path_pattern', policyId: 'response_headers_policy_id', methods: 'allowed_methods' }
+          : { pathPattern: 'pathPattern', policyId: 'responseHeadersPolicyId', methods: 'allowedMethods' };
+        const ordered = view.attribute(distribution, 'ordered_cache_behavior', distribution.orderedCacheBehaviorInput);
         const behaviors: Array<[string, unknown]> = [
-          [`${name} default behavior`, distribution.config['default_cache_behavior']],
-          ...(Array.isArray(ordered) ? ordered : []).map((b): [string, unknown] => [`${name} behavior '${String((b as Record<string, unknown>)?.['path_pattern'] ?? '')}'`, b]),
+          [`${name} default behavior`, view.attribute(distribution, 'default_cache_behavior', distribution.defaultCacheBehaviorInput)],
+          ...(Array.isArray(ordered) ? ordered : []).map((b): [string, unknown] => [`${name} behavior '${String((b as Record<string, unknown>)?.[key.pathPattern] ?? '')}'`, b]),
         ];
         for (const [label, behavior] of behaviors) {
           if (behavior === null || typeof behavior !== 'object') continue;
-          const { response_headers_policy_id: policyId, allowed_methods: methods } = behavior as Record<string, unknown>;
+          const { [key.policyId]: policyId, [key.methods]: methods } = behavior as Record<string, unknown>;
           // allowed_methods is required by the provider; a deploy-time value cannot be checked.
           if (!view.refersTo(policyId, rhp, 'id') || !Array.isArray(methods)) continue;
           if (!methods.some((m) => String(m).toUpperCase() === 'OPTIONS')) found.push(preflightNotForwarded(label));
@@ -438,17 +474,22 @@ export class CorsPolicy extends Construct {
       }
     }
     for (const url of this.functionUrls) {
-      const fn = this.functions.find((f) => view.refersTo(view.configOf(url)?.['function_name'], f));
+      const functionName = view.attribute(url, 'function_name', url.functionNameInput);
+      const fn = this.functions.find((f) => view.refersTo(functionName, f));
       if (fn) found.push(duplicateCorsHeaders(fn.node.path));
     }
     for (const api of this.httpApis) {
-      const routes = view.resourcesOfType('aws_apigatewayv2_route')
-        .filter((route) => view.refersTo(route.config['api_id'], api))
-        .map((route) => ({ route, key: String(route.config['route_key']), authorized: String(route.config['authorization_type'] ?? 'NONE').toUpperCase() !== 'NONE' }));
+      const routes = view.resourcesOfType<RouteInputs>(ROUTE_RESOURCE_TYPE)
+        .filter((route) => view.refersTo(view.attribute(route, 'api_id', route.apiIdInput), api))
+        .map((route) => ({
+          route,
+          key: String(view.attribute(route, 'route_key', route.routeKeyInput)),
+          authorized: String(view.attribute(route, 'authorization_type', route.authorizationTypeInput) ?? 'NONE').toUpperCase() !== 'NONE',
+        }));
       // Which routes catch preflights is core's rule (an open OPTIONS route takes precedence), as in the CDK flavour.
       const openOptions = routes.filter((r) => !r.authorized && r.key.startsWith('OPTIONS ')).map((r) => r.key);
       for (const { route, key, authorized } of routes) {
-        if (authorized && httpRouteCatchesPreflight(key, openOptions)) found.push(preflightNeedsOptionsRoute(`${key} (${route.construct.node.path})`));
+        if (authorized && httpRouteCatchesPreflight(key, openOptions)) found.push(preflightNeedsOptionsRoute(`${key} (${route.node.path})`));
       }
     }
     return found;
@@ -458,26 +499,32 @@ export class CorsPolicy extends Construct {
    * The `aws_api_gateway_gateway_response` resources the user defined on an API this policy covers with
    * gateway responses, other than DEFAULT_4XX/DEFAULT_5XX (those are conflicts with ours).
    */
-  private userGatewayResponses(view: TerraformView, applied: RestApiCors): ResourceView[] {
+  private userGatewayResponses(view: TerraformView, applied: RestApiCors): UserGatewayResponse[] {
     if (applied._gatewayResponses.length === 0) return [];
     const ours = new Set<IConstruct>(applied._gatewayResponses);
     const ourTypes = new Set(applied._gatewayResponses.map((r) => r.responseTypeInput));
-    return view.resourcesOfType(REST_API_TYPES.gatewayResponse)
-      .filter((r) => !ours.has(r.construct) && !ourTypes.has(String(r.config['response_type'])) && view.refersTo(r.config['rest_api_id'], applied.api));
+    const found: UserGatewayResponse[] = [];
+    for (const r of view.resourcesOfType<GatewayResponseInputs>(REST_API_TYPES.gatewayResponse)) {
+      if (ours.has(r)) continue;
+      const responseType = view.attribute(r, 'response_type', r.responseTypeInput);
+      if (ourTypes.has(String(responseType)) || !view.refersTo(view.attribute(r, 'rest_api_id', r.restApiIdInput), applied.api)) continue;
+      // Structurally an ApiGatewayGatewayResponse (found by its Terraform type).
+      found.push({ construct: r as unknown as ApiGatewayGatewayResponse, responseType, responseParameters: view.attribute(r, 'response_parameters', r.responseParametersInput) });
+    }
+    return found;
   }
 
   /** Adds the CORS headers to the user's type-specific gateway responses, keeping every parameter they set. */
   private mergeUserGatewayResponses(): void {
     if (this.restApis.size === 0) return;
-    const view = TerraformView.of(this);
+    const view = TerraformView.shared(this);
     if (!view) return;
     for (const applied of this.restApis.values()) {
       const cors = applied.config.gatewayResponses[0];
       if (!cors) continue;
-      for (const { construct, config } of this.userGatewayResponses(view, applied)) {
-        const response = construct as ApiGatewayGatewayResponse;
+      for (const { construct: response, responseParameters } of this.userGatewayResponses(view, applied)) {
         const current = response.responseParametersInput;
-        if (!isMergeableMap(current, config['response_parameters'])) continue; // reported by treeWarnings
+        if (!isMergeableMap(current, responseParameters)) continue; // reported by treeWarnings
         const merge = mergeGatewayResponseParameters(current, cors);
         if (merge.added.length > 0) response.responseParameters = merge.parameters as Record<string, string>;
       }

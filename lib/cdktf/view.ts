@@ -1,53 +1,122 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { Aspects, DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
-
-/** One resource of the stack with its configuration as Terraform will see it (tokens resolved to `${...}` references). */
-export interface ResourceView {
-  readonly construct: TerraformResource;
-  readonly config: Record<string, unknown>;
-}
 
 interface AddressableResource {
   readonly terraformResourceType: string;
   readonly friendlyUniqueId: string;
 }
 
+type Rendered = Record<string, unknown>;
+
+// The resolver cdktf's own toTerraform uses (tokens concatenated as strings, `${...}` references).
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function hasOverrides(element: unknown): boolean {
+  // `rawOverrides` (addOverride) is protected in cdktf's typings; read-only access to know whether it is empty.
+  const overrides = (element as { rawOverrides?: unknown }).rawOverrides;
+  return overrides !== null && typeof overrides === 'object' && Object.keys(overrides).length > 0;
+}
+
+// One view per stack and per pass (the aspect pass, the validation pass), shared by every CorsPolicy of
+// the stack. A view holds only the resources indexed by Terraform type: attributes are read live from the
+// resource objects, so a change the library makes to an attribute during a pass needs no invalidation.
+const passes = new WeakMap<TerraformStack, { view?: TerraformView | undefined }>();
+const coordinated = new WeakSet<TerraformStack>();
+
+function stackOf(scope: IConstruct): TerraformStack | undefined {
+  try {
+    return TerraformStack.of(scope);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The synthesized Terraform configuration of a construct's stack, read at validation time to find
- * other resources on the same target (conflicts) and the infrastructure around it (behaviour warnings).
- * Resources are matched by Terraform type name and references, never with `instanceof`.
+ * The resources of a construct's stack, read at validation time to find other resources on the same
+ * target (conflicts) and the infrastructure around it (behaviour warnings). Resources are found by
+ * Terraform type name (`TerraformResource.isTerraformResource` + `terraformResourceType`, never
+ * `instanceof`), and only the attributes a check compares are read and resolved, as Terraform will see
+ * them (tokens resolved to `${...}` references): the stack is not rendered. A resource with
+ * `addOverride`s (or a stack overriding resources) is rendered alone (or once per view) instead, so the
+ * overrides count as they do in the output.
  */
 export class TerraformView {
-  /** The view of the scope's stack, or `undefined` when the stack cannot be rendered (the real synth reports why). */
+  /** A fresh view of the scope's stack, or `undefined` outside a stack. */
   static of(scope: IConstruct): TerraformView | undefined {
-    try {
-      const stack = TerraformStack.of(scope);
-      return new TerraformView(stack, stack.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> });
-    } catch {
-      return undefined;
+    const stack = stackOf(scope);
+    return stack ? new TerraformView(stack) : undefined;
+  }
+
+  /**
+   * Makes every aspect pass and every validation pass over the scope's stack start a new shared view:
+   * cdktf visits (invokeAspects) and validates (runAllValidations, pre-order) the stack node before any
+   * construct inside it. Idempotent.
+   */
+  static coordinate(scope: IConstruct): void {
+    const stack = stackOf(scope);
+    if (!stack || coordinated.has(stack)) return;
+    coordinated.add(stack);
+    const open = () => passes.set(stack, {});
+    Aspects.of(stack).add({ visit: (node: IConstruct) => { if (node === stack) open(); } });
+    stack.node.addValidation({ validate: () => { open(); return []; } });
+  }
+
+  /** The view of the current pass over the scope's stack, built on first use; a fresh view outside a pass. */
+  static shared(scope: IConstruct): TerraformView | undefined {
+    const stack = stackOf(scope);
+    if (!stack) return undefined;
+    const pass = passes.get(stack);
+    if (pass === undefined) return new TerraformView(stack);
+    if (!('view' in pass)) pass.view = new TerraformView(stack);
+    return pass.view;
+  }
+
+  /** Drops the current pass's view of the scope's stack: call after adding or removing a resource during a pass. */
+  static invalidate(scope: IConstruct): void {
+    const stack = stackOf(scope);
+    const pass = stack ? passes.get(stack) : undefined;
+    if (pass) delete pass.view;
+  }
+
+  private readonly byType = new Map<string, TerraformResource[]>();
+  private readonly rendered = new Map<TerraformResource, Rendered>();
+  private stackRendered?: { resource?: Record<string, Record<string, Rendered>> } | undefined;
+
+  private constructor(private readonly stack: TerraformStack) {
+    for (const construct of stack.node.findAll()) {
+      if (!TerraformResource.isTerraformResource(construct)) continue;
+      const list = this.byType.get(construct.terraformResourceType);
+      if (list) list.push(construct);
+      else this.byType.set(construct.terraformResourceType, [construct]);
     }
   }
 
-  private readonly resources: TerraformResource[];
-
-  private constructor(stack: TerraformStack, private readonly terraform: { resource?: Record<string, Record<string, Record<string, unknown>>> }) {
-    this.resources = stack.node.findAll().filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c));
+  /**
+   * Every resource of a Terraform type, in construct-tree order, typed as the caller's structural view
+   * of the provider class (its `*Input` getters).
+   */
+  resourcesOfType<T extends object>(type: string): Array<TerraformResource & T> {
+    return (this.byType.get(type) ?? []) as Array<TerraformResource & T>;
   }
 
-  /** Every resource of a Terraform type, in construct-tree order. */
-  resourcesOfType(type: string): ResourceView[] {
-    return this.resources
-      .filter((r) => r.terraformResourceType === type)
-      .map((construct) => ({ construct, config: this.configOf(construct) ?? {} }));
+  /**
+   * One top-level attribute of a resource as Terraform will see it: `input` (the provider class's
+   * `*Input` getter) resolved in the stack, or the attribute of the rendered resource when overrides apply.
+   * `undefined` when it cannot be resolved (the real synth reports why).
+   */
+  attribute(resource: TerraformResource, name: string, input: unknown): unknown {
+    const rendered = this.renderedWithOverrides(resource);
+    if (rendered !== undefined) return rendered[name];
+    return this.resolve(input);
   }
 
-  /** The synthesized configuration of a resource. */
-  configOf(resource: AddressableResource): Record<string, unknown> | undefined {
-    return this.terraform.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+  /** Whether {@link attribute} reads the rendered resource (snake_case nested blocks) rather than the input (camelCase). */
+  isRendered(resource: TerraformResource): boolean {
+    return this.renderedWithOverrides(resource) !== undefined;
   }
 
   /** Whether a synthesized value references the resource (optionally one attribute of it). */
@@ -56,5 +125,49 @@ export class TerraformView {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const pattern = new RegExp(`(^|[^\\w.])${escape(resource.terraformResourceType)}\\.${escape(resource.friendlyUniqueId)}\\.${attribute !== undefined ? `${escape(attribute)}\\b` : ''}`);
     return pattern.test(text);
+  }
+
+  private resolve(value: unknown): unknown {
+    if (value === undefined) return undefined;
+    try {
+      return Tokenization.resolve(value, { scope: this.stack, resolver: RESOLVER, preparing: false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The rendered configuration of one resource (cached in the view): the resource alone, or the stack once when it overrides resources. */
+  render(resource: TerraformResource): Rendered {
+    if (this.stackOverridesResources()) {
+      if (this.stackRendered === undefined) {
+        try {
+          this.stackRendered = this.stack.toTerraform() as typeof this.stackRendered;
+        } catch {
+          this.stackRendered = {};
+        }
+      }
+      return this.stackRendered?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
+    }
+    let config = this.rendered.get(resource);
+    if (config === undefined) {
+      try {
+        const fragment = Tokenization.resolve(resource.toTerraform(), { scope: this.stack, resolver: RESOLVER, preparing: false }) as { resource?: Record<string, Record<string, Rendered>> };
+        config = fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
+      } catch {
+        config = {};
+      }
+      this.rendered.set(resource, config);
+    }
+    return config;
+  }
+
+  private stackOverridesResources(): boolean {
+    const overrides = (this.stack as unknown as { rawOverrides?: { resource?: unknown } }).rawOverrides;
+    return overrides?.resource !== undefined;
+  }
+
+  // The rendered configuration of a resource when overrides apply to it, else undefined (read the inputs).
+  private renderedWithOverrides(resource: TerraformResource): Rendered | undefined {
+    return this.stackOverridesResources() || hasOverrides(resource) ? this.render(resource) : undefined;
   }
 }

@@ -221,6 +221,20 @@ describe('target-cors-conflict', () => {
     expect(message).not.toMatch(/test-stack\/Orders/);
   });
 
+  test('the checks read attributes from the resources, and addOverride still counts as it does in the output', () => {
+    const { stack } = newStack();
+    const api = new ApiGatewayRestApi(stack, 'Api', { name: 'rest' });
+    const items = new ApiGatewayResource(stack, 'Items', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'items' });
+    const orders = new ApiGatewayResource(stack, 'Orders', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'orders' });
+    // Becomes an OPTIONS method on Items only through an override; the one on Orders is overridden away from OPTIONS.
+    new ApiGatewayMethod(stack, 'ItemsOverridden', { restApiId: api.id, resourceId: items.id, httpMethod: 'GET', authorization: 'NONE' }).addOverride('http_method', 'OPTIONS');
+    new ApiGatewayMethod(stack, 'OrdersOverridden', { restApiId: api.id, resourceId: orders.id, httpMethod: 'OPTIONS', authorization: 'NONE' }).addOverride('http_method', 'GET');
+    new CorsPolicy(stack, 'Cors', SPA).applyToRestApi(api, { resources: [items, orders] });
+    const message = synthError(stack);
+    expect(message).toMatch(/target-cors-conflict.*test-stack\/Items .*test-stack\/ItemsOverridden/);
+    expect(message).not.toMatch(/OrdersOverridden/);
+  });
+
   test('no conflict for the same REST API applied twice, nor for another API with its own OPTIONS methods', () => {
     const { stack } = newStack();
     const api = new ApiGatewayRestApi(stack, 'Api', { name: 'rest' });
