@@ -17,7 +17,7 @@ import {
   type NormalizedCorsPolicy,
 } from 'cors-constructs';
 import { Construct } from 'constructs';
-import { markBound, type AdapterContext } from './internal';
+import { coordinateValidation, duringValidation, markBound, type AdapterContext } from './internal';
 import { createResponseHeadersPolicy, responseHeadersCorsBehavior } from './targets/cloudfront';
 import { applyToFunctionUrl, functionUrlCorsOptions } from './targets/function-url';
 import { applyToHttpApi, httpApiCorsPreflight } from './targets/http-api';
@@ -97,7 +97,8 @@ export class CorsPolicy extends Construct {
     this.props = { ...rest, ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}) };
     this.policy = normalizeCorsPolicyUnchecked(this.props);
     this.context = { owner: this, policy: this.policy, addCheck: (check) => this.checks.push(check) };
-    this.node.addValidation({ validate: () => this.validatePolicy() });
+    coordinateValidation(this);
+    this.node.addValidation({ validate: () => duringValidation(() => this.validatePolicy()) });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Stage } from 'aws-cdk-lib';
 import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from 'cors-constructs';
 import { configFingerprint, targetCorsConflict } from 'cors-constructs';
 import type { Construct, IConstruct } from 'constructs';
@@ -87,7 +87,38 @@ export function describe(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
+// One construct list per app and validation pass, shared by every check of every CorsPolicy: a findAll
+// of the whole app per check made validation O(policies x app size).
+const passes = new WeakMap<IConstruct, { all?: IConstruct[] }>();
+const coordinated = new WeakSet<IConstruct>();
+let validating = 0;
+
+/**
+ * Makes each validation pass start a new shared construct list: validateTree visits the stage before
+ * anything inside it (pre-order), so a validation on the stage runs before every CorsPolicy's. @internal
+ */
+export function coordinateValidation(scope: IConstruct): void {
+  const stage: IConstruct = Stage.of(scope) ?? scope.node.root;
+  if (coordinated.has(stage)) return;
+  coordinated.add(stage);
+  const root = scope.node.root;
+  stage.node.addValidation({ validate: () => { passes.set(root, {}); return []; } });
+}
+
+/** Runs `fn` as part of a validation pass: allConstructs may reuse the pass's list. @internal */
+export function duringValidation<T>(fn: () => T): T {
+  validating++;
+  try {
+    return fn();
+  } finally {
+    validating--;
+  }
+}
+
 /** Every construct of the app the scope belongs to, in a stable (depth-first, creation) order. @internal */
 export function allConstructs(scope: IConstruct): IConstruct[] {
-  return scope.node.root.node.findAll();
+  const root = scope.node.root;
+  const pass = validating > 0 ? passes.get(root) : undefined;
+  if (pass === undefined) return root.node.findAll();
+  return (pass.all ??= root.node.findAll());
 }

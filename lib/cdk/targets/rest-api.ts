@@ -81,9 +81,13 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
   const preflights = new Map<apigateway.IResource, apigateway.Method>();
   const merged = new Map<apigateway.CfnGatewayResponse, string[]>();
 
+  // Resources holding an OPTIONS method we did not create: one tree scan per aspect pass, not one per resource.
+  let foreign: Set<apigateway.IResource> | undefined;
   const ensurePreflight = (resource: apigateway.IResource): void => {
     if (preflights.has(resource)) return;
-    if (methodsOf(api).some((m) => m.resource === resource && m.httpMethod === 'OPTIONS' && !isOwned(m))) return; // conflict, reported below
+    foreign ??= new Set(methodsOf(api).filter((m) => m.httpMethod === 'OPTIONS' && !isOwned(m)).map((m) => m.resource));
+    const foreignChild = resource.node.children.some((c) => c instanceof apigateway.Method && c.httpMethod === 'OPTIONS' && !isOwned(c));
+    if (foreign.has(resource) || foreignChild) return; // conflict, reported below
     const method = new apigateway.Method(resource, REST_PREFLIGHT_ID, {
       resource,
       httpMethod: 'OPTIONS',
@@ -131,6 +135,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
   const aspect: IAspect = {
     visit(node: IConstruct): void {
       if (node === api) {
+        foreign = undefined;
         for (const resource of resourcesOf(api)) ensurePreflight(resource);
         ensureGatewayResponses();
       } else if (node instanceof apigateway.ResourceBase && node.api === api) {
