@@ -526,7 +526,10 @@ export class CorsPolicy extends Construct {
         const current = response.responseParametersInput;
         if (!isMergeableMap(current, responseParameters)) continue; // reported by treeWarnings
         const merge = mergeGatewayResponseParameters(current, cors);
-        if (merge.added.length > 0) response.responseParameters = merge.parameters as Record<string, string>;
+        if (merge.added.length > 0) {
+          response.responseParameters = merge.parameters as Record<string, string>;
+          TerraformView.invalidate(this); // the pass's view cached the attributes before the change
+        }
       }
     }
   }

@@ -15,6 +15,21 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const patterns = new WeakMap<AddressableResource, Map<string, RegExp>>();
+
+// The pattern of a reference to the resource (optionally one attribute), compiled once per resource and attribute.
+function referencePattern(resource: AddressableResource, attribute: string | undefined): RegExp {
+  let byAttribute = patterns.get(resource);
+  if (byAttribute === undefined) patterns.set(resource, (byAttribute = new Map()));
+  const key = `${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attribute ?? ''}`;
+  let pattern = byAttribute.get(key);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(^|[^\\w.])${escape(resource.terraformResourceType)}\\.${escape(resource.friendlyUniqueId)}\\.${attribute !== undefined ? `${escape(attribute)}\\b` : ''}`);
+    byAttribute.set(key, pattern);
+  }
+  return pattern;
+}
+
 function hasOverrides(element: unknown): boolean {
   // `rawOverrides` (addOverride) is protected in cdktf's typings; read-only access to know whether it is empty.
   const overrides = (element as { rawOverrides?: unknown }).rawOverrides;
@@ -22,8 +37,8 @@ function hasOverrides(element: unknown): boolean {
 }
 
 // One view per stack and per pass (the aspect pass, the validation pass), shared by every CorsPolicy of
-// the stack. A view holds only the resources indexed by Terraform type: attributes are read live from the
-// resource objects, so a change the library makes to an attribute during a pass needs no invalidation.
+// the stack. A view indexes the resources by Terraform type and caches the attributes it resolved: when the
+// library changes a resource during a pass it invalidates the view (TerraformView.invalidate).
 const passes = new WeakMap<TerraformStack, { view?: TerraformView | undefined }>();
 const coordinated = new WeakSet<TerraformStack>();
 
@@ -75,7 +90,7 @@ export class TerraformView {
     return pass.view;
   }
 
-  /** Drops the current pass's view of the scope's stack: call after adding or removing a resource during a pass. */
+  /** Drops the current pass's view of the scope's stack: call after the library changes a resource during a pass. */
   static invalidate(scope: IConstruct): void {
     const stack = stackOf(scope);
     const pass = stack ? passes.get(stack) : undefined;
@@ -84,6 +99,8 @@ export class TerraformView {
 
   private readonly byType = new Map<string, TerraformResource[]>();
   private readonly rendered = new Map<TerraformResource, Rendered>();
+  // Resolved attributes, per resource and name: a check of every policy reads the same few attributes.
+  private readonly resolved = new Map<TerraformResource, Map<string, unknown>>();
   private stackRendered?: { resource?: Record<string, Record<string, Rendered>> } | undefined;
 
   private constructor(private readonly stack: TerraformStack) {
@@ -111,7 +128,12 @@ export class TerraformView {
   attribute(resource: TerraformResource, name: string, input: unknown): unknown {
     const rendered = this.renderedWithOverrides(resource);
     if (rendered !== undefined) return rendered[name];
-    return this.resolve(input);
+    let attributes = this.resolved.get(resource);
+    if (attributes === undefined) this.resolved.set(resource, (attributes = new Map()));
+    if (attributes.has(name)) return attributes.get(name);
+    const value = this.resolve(input);
+    attributes.set(name, value);
+    return value;
   }
 
   /** Whether {@link attribute} reads the rendered resource (snake_case nested blocks) rather than the input (camelCase). */
@@ -123,8 +145,7 @@ export class TerraformView {
   refersTo(value: unknown, resource: AddressableResource, attribute?: string): boolean {
     if (value === undefined || value === null) return false;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const pattern = new RegExp(`(^|[^\\w.])${escape(resource.terraformResourceType)}\\.${escape(resource.friendlyUniqueId)}\\.${attribute !== undefined ? `${escape(attribute)}\\b` : ''}`);
-    return pattern.test(text);
+    return referencePattern(resource, attribute).test(text);
   }
 
   private resolve(value: unknown): unknown {
