@@ -1,24 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict, type FunctionUrlCorsConfig } from 'cors-constructs';
-import { allConstructs, claimTarget, describe, isBound, resolveIn, sameConfig, type AdapterContext } from '../internal';
-
-/** The neutral function URL configuration as the L1 `AWS::Lambda::Url` `Cors` (lists only when non-empty). */
-function toCfnCors(config: FunctionUrlCorsConfig): lambda.CfnUrl.CorsProperty {
-  return {
-    allowOrigins: config.allowOrigins,
-    allowMethods: config.allowMethods,
-    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
-    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
-    allowCredentials: config.allowCredentials,
-    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
-  };
-}
+import { duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict } from 'cors-constructs';
+import { allConstructs, claimTarget, describe, isBound, resolveIn, sameConfig, type AdapterContext, toCfnServiceCors } from '../internal';
 
 /** Applies the policy to a function URL through its L1 `CfnUrl.cors`. @internal */
 export function applyToFunctionUrl(ctx: AdapterContext, functionUrl: lambda.FunctionUrl | lambda.CfnUrl): void {
-  const cors = toCfnCors(renderFunctionUrlCors(ctx.policy));
+  const cors: lambda.CfnUrl.CorsProperty = toCfnServiceCors(renderFunctionUrlCors(ctx.policy));
   const cfn = functionUrl instanceof lambda.CfnUrl ? functionUrl : (functionUrl.node.defaultChild as lambda.CfnUrl);
   const label = `Function URL ${functionUrl.node.path}`;
   if (claimTarget(cfn, ctx, cors, label, 'function-url') !== 'first') return;

@@ -1,20 +1,8 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { httpRouteCatchesPreflight, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, type HttpApiCorsConfig } from 'cors-constructs';
-import { allConstructs, claimTarget, describe, resolveIn, sameConfig, type AdapterContext } from '../internal';
-
-/** The neutral HTTP API configuration as the L1 `AWS::ApiGatewayV2::Api` `CorsConfiguration`. */
-function toCfnCors(config: HttpApiCorsConfig): apigwv2.CfnApi.CorsProperty {
-  return {
-    allowOrigins: config.allowOrigins,
-    allowMethods: config.allowMethods,
-    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
-    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
-    allowCredentials: config.allowCredentials,
-    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
-  };
-}
+import { httpRouteCatchesPreflight, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict } from 'cors-constructs';
+import { allConstructs, claimTarget, describe, resolveIn, sameConfig, type AdapterContext, toCfnServiceCors } from '../internal';
 
 /**
  * Applies the policy to an HTTP API through its L1 `CfnApi.corsConfiguration` (the L2 `corsPreflight`
@@ -22,7 +10,7 @@ function toCfnCors(config: HttpApiCorsConfig): apigwv2.CfnApi.CorsProperty {
  * @internal
  */
 export function applyToHttpApi(ctx: AdapterContext, httpApi: apigwv2.HttpApi): void {
-  const cors = toCfnCors(renderHttpApiCors(ctx.policy));
+  const cors: apigwv2.CfnApi.CorsProperty = toCfnServiceCors(renderHttpApiCors(ctx.policy));
   const cfn = httpApi.node.defaultChild as apigwv2.CfnApi;
   const label = `HTTP API ${httpApi.node.path}`;
   if (claimTarget(httpApi, ctx, cors, label, 'http-api') !== 'first') return;
