@@ -42,7 +42,7 @@ import { createResponseHeadersPolicy, DISTRIBUTION_RESOURCE_TYPE, toResponseHead
 import { currentFunctionUrlCors, setFunctionUrlCors, toFunctionUrlCors, type FunctionUrlCors } from './targets/function-url';
 import { currentHttpApiCors, setHttpApiCors, toHttpApiCorsConfiguration, type HttpApiCorsConfiguration } from './targets/http-api';
 import { readEnvironmentVariable, setEnvironmentVariable } from './targets/lambda-function';
-import { createGatewayResponses, createPreflight, REST_API_TYPES, type RestApiPreflightResources } from './targets/rest-api';
+import { createGatewayResponses, createPreflight, preflightTemplate, REST_API_TYPES, type PreflightTemplate, type RestApiPreflightResources } from './targets/rest-api';
 import { BUCKET_CORS_RESOURCE_TYPE, createBucketCorsConfiguration, inlineBucketCorsRules, toBucketCorsRule, type BucketCorsRule } from './targets/s3';
 import { TerraformView } from './view';
 
@@ -108,6 +108,14 @@ export class RestApiCors {
     public readonly config: RestApiCorsConfig,
   ) {}
 
+  /** @internal The shared part of every preflight on this API (built on first use). */
+  _template(): PreflightTemplate {
+    this.template ??= preflightTemplate(this.api, this.config);
+    return this.template;
+  }
+
+  private template?: PreflightTemplate;
+
   /** One entry per covered resource, root first, then in the order the resources were given. */
   get preflights(): readonly RestApiPreflight[] {
     return [...this._preflights];
@@ -140,8 +148,15 @@ export class RestApiCors {
    * the ids of every created resource, so a changed configuration or a replaced method redeploys the API.
    */
   get triggerValue(): string {
-    return Fn.sha1(Fn.jsonencode([this.fingerprint, ...this.resources.map((r) => r.id)]));
+    // Built once per set of covered resources (resources are only ever added): the same token until then.
+    const size = this._preflights.length * 4 + this._gatewayResponses.length;
+    if (this.trigger?.size !== size) {
+      this.trigger = { size, value: Fn.sha1(Fn.jsonencode([this.fingerprint, ...this.resources.map((r) => r.id)])) };
+    }
+    return this.trigger.value;
   }
+
+  private trigger?: { readonly size: number; readonly value: string };
 }
 
 type AppliedTarget = Apigatewayv2Api | LambdaFunctionUrl;
@@ -175,6 +190,13 @@ export class CorsPolicy extends Construct {
   private readonly emittedWarnings = new Set<string>();
   private rhp?: CloudfrontResponseHeadersPolicy;
   private runtimeJson?: string;
+  // The core's renderings of the policy, once per policy (the policy is normalized once, at construction).
+  private readonly rendered = new Map<CorsTarget, unknown>();
+  // Canonical JSON of what applyToHttpApi / applyToFunctionUrl set, compared at every pass.
+  private wantedHttpApi?: string;
+  private wantedFunctionUrl?: string;
+  // validateCorsPolicy of the policy for one set of targets (the aspect and validation passes ask twice).
+  private validated?: { readonly key: string; readonly diagnostics: CorsDiagnostic[] };
 
   constructor(scope: Construct, id: string, props: CorsPolicyProps) {
     super(scope, id);
@@ -195,25 +217,25 @@ export class CorsPolicy extends Construct {
   /** The policy as `cors_rule` entries of an `aws_s3_bucket_cors_configuration` (also validates the policy for S3). */
   public toBucketCorsRules(): BucketCorsRule[] {
     this.targets.add('s3');
-    return [toBucketCorsRule(renderS3CorsRule(this.policy))];
+    return [toBucketCorsRule(this.render('s3', renderS3CorsRule))];
   }
 
   /** The policy as the `cors_configuration` of an `aws_apigatewayv2_api` (also validates the policy for HTTP APIs). */
   public toHttpApiCorsConfiguration(): HttpApiCorsConfiguration {
     this.targets.add('http-api');
-    return toHttpApiCorsConfiguration(renderHttpApiCors(this.policy));
+    return toHttpApiCorsConfiguration(this.render('http-api', renderHttpApiCors));
   }
 
   /** The policy as the `cors` block of an `aws_lambda_function_url` (also validates the policy for function URLs). */
   public toFunctionUrlCors(): FunctionUrlCors {
     this.targets.add('function-url');
-    return toFunctionUrlCors(renderFunctionUrlCors(this.policy));
+    return toFunctionUrlCors(this.render('function-url', renderFunctionUrlCors));
   }
 
   /** The policy as the `cors_config` of an `aws_cloudfront_response_headers_policy` (also validates the policy for CloudFront). */
   public toResponseHeadersPolicyCorsConfig(): ResponseHeadersPolicyCorsConfig {
     this.targets.add('cloudfront');
-    return toResponseHeadersPolicyCorsConfig(renderCloudFrontCors(this.policy));
+    return toResponseHeadersPolicyCorsConfig(this.render('cloudfront', renderCloudFrontCors));
   }
 
   /**
@@ -224,7 +246,7 @@ export class CorsPolicy extends Construct {
     this.targets.add('s3');
     const existing = this.buckets.get(bucket);
     if (existing) return existing;
-    const configuration = createBucketCorsConfiguration(this, `Bucket-${bucket.friendlyUniqueId}`, bucket, renderS3CorsRule(this.policy));
+    const configuration = createBucketCorsConfiguration(this, `Bucket-${bucket.friendlyUniqueId}`, bucket, this.render('s3', renderS3CorsRule));
     this.buckets.set(bucket, configuration);
     return configuration;
   }
@@ -266,20 +288,20 @@ export class CorsPolicy extends Construct {
     }
     let applied = this.restApis.get(api);
     if (!applied) {
-      applied = new RestApiCors(api, renderRestApiCors(this.policy));
+      applied = new RestApiCors(api, this.render('rest-api', renderRestApiCors));
       this.restApis.set(api, applied);
     }
     const scope = (this.node.tryFindChild(`RestApi-${api.friendlyUniqueId}`) as Construct | undefined) ?? new Construct(this, `RestApi-${api.friendlyUniqueId}`);
     const covered = new Set(applied._preflights.map((p) => p.resource));
     if (options?.includeRoot !== false && !covered.has(undefined)) {
-      applied._preflights.push({ resource: undefined, ...createPreflight(scope, 'Root-', api, api.rootResourceId, applied.config) });
+      applied._preflights.push({ resource: undefined, ...createPreflight(scope, 'Root-', applied._template(), api.rootResourceId) });
     }
     for (const resource of options?.resources ?? []) {
       if (covered.has(resource) || applied._preflights.some((p) => p.resource === resource)) continue;
-      applied._preflights.push({ resource, ...createPreflight(scope, `${resource.friendlyUniqueId}-`, api, resource.id, applied.config) });
+      applied._preflights.push({ resource, ...createPreflight(scope, `${resource.friendlyUniqueId}-`, applied._template(), resource.id) });
     }
     if (options?.gatewayResponses !== false && applied._gatewayResponses.length === 0) {
-      applied._gatewayResponses.push(...createGatewayResponses(scope, '', api, applied.config));
+      applied._gatewayResponses.push(...createGatewayResponses(scope, '', applied._template().restApiId, applied.config));
     }
     return applied;
   }
@@ -293,8 +315,7 @@ export class CorsPolicy extends Construct {
   public get responseHeadersPolicy(): CloudfrontResponseHeadersPolicy {
     if (!this.rhp) {
       this.targets.add('cloudfront');
-      const region = new DataAwsRegion(this, 'Region', {});
-      this.rhp = createResponseHeadersPolicy(this, 'ResponseHeadersPolicy', this.responseHeadersPolicyName(region.region), 'CORS policy managed by cors-constructs', renderCloudFrontCors(this.policy));
+      this.rhp = createResponseHeadersPolicy(this, 'ResponseHeadersPolicy', this.responseHeadersPolicyName(stackRegion(TerraformStack.of(this))), 'CORS policy managed by cors-constructs', this.render('cloudfront', renderCloudFrontCors));
     }
     return this.rhp;
   }
@@ -331,13 +352,26 @@ export class CorsPolicy extends Construct {
 
   // The aspect and validation passes share one view of the stack per pass (TerraformView.shared).
   private diagnosticsWith(view: TerraformView | undefined): CorsDiagnostic[] {
+    return [...this.policyDiagnostics(), ...this.conflicts(view), ...this.treeWarnings(view)];
+  }
+
+  /** The core's diagnostics of the policy for the applied targets, computed once per set of targets. */
+  private policyDiagnostics(): CorsDiagnostic[] {
     // gateway-response-origin is about the gateway responses: not reported when every application opted out of them (as in the CDK flavour).
     const restOptOut = this.restGatewayResponses.length > 0 && this.restGatewayResponses.every((withResponses) => !withResponses);
-    return [
-      ...validateCorsPolicy(this.props, { targets: this.appliedTargets }).filter((d) => !(restOptOut && d.rule === 'gateway-response-origin')),
-      ...this.conflicts(view),
-      ...this.treeWarnings(view),
-    ];
+    const targets = this.appliedTargets;
+    const key = `${targets.join(',')}|${restOptOut}`;
+    if (this.validated?.key !== key) {
+      const diagnostics = validateCorsPolicy(this.props, { targets }).filter((d) => !(restOptOut && d.rule === 'gateway-response-origin'));
+      this.validated = { key, diagnostics };
+    }
+    return [...this.validated.diagnostics];
+  }
+
+  /** One core rendering of the policy per target (the policy is normalized once, at construction). */
+  private render<T>(target: CorsTarget, renderer: (policy: NormalizedCorsPolicy) => T): T {
+    if (!this.rendered.has(target)) this.rendered.set(target, renderer(this.policy));
+    return this.rendered.get(target) as T;
   }
 
   /**
@@ -347,18 +381,24 @@ export class CorsPolicy extends Construct {
    * is plain JSON (string and number tokens become `${...}` interpolations in it).
    */
   private runtimePolicyJson(): string {
-    const json = JSON.stringify(this.policy);
     // Memoized: jsonencode gives a new token each call, and the value is compared at validation.
-    this.runtimeJson ??= LIST_TOKEN.test(json) ? Fn.jsonencode(this.policy) : json;
+    if (this.runtimeJson === undefined) {
+      const json = JSON.stringify(this.policy);
+      this.runtimeJson = LIST_TOKEN.test(json) ? Fn.jsonencode(this.policy) : json;
+    }
     return this.runtimeJson;
   }
 
+  // The validation pass reports errors: the policy's own and the conflicts (target-cors-conflict and the
+  // list-token error are errors by the catalogue); the behaviour findings are all warnings.
   private errors(): CorsDiagnostic[] {
-    return this.diagnosticsWith(TerraformView.shared(this)).filter((d) => d.severity === 'error');
+    const view = TerraformView.shared(this);
+    return [...this.policyDiagnostics(), ...this.conflicts(view)].filter((d) => d.severity === 'error');
   }
 
+  // The aspect pass reports warnings: the policy's own and the behaviour findings (conflicts are errors only).
   private emitWarnings(): void {
-    for (const d of this.diagnosticsWith(TerraformView.shared(this))) {
+    for (const d of [...this.policyDiagnostics(), ...this.treeWarnings(TerraformView.shared(this))]) {
       if (d.severity !== 'warning') continue;
       const text = formatForSynth(d);
       if (this.emittedWarnings.has(text)) continue;
@@ -377,11 +417,13 @@ export class CorsPolicy extends Construct {
     const found = [...this.applyConflicts];
     for (const api of this.httpApis) {
       const current = currentHttpApiCors(api);
-      if (!sameConfiguration(current, this.toHttpApiCorsConfiguration())) found.push(targetCorsConflict(api.node.path, 'http-api', `cors_configuration was replaced after applyToHttpApi: ${describe(current)}`));
+      this.wantedHttpApi ??= canonicalJson(this.toHttpApiCorsConfiguration());
+      if (canonicalJson(current) !== this.wantedHttpApi) found.push(targetCorsConflict(api.node.path, 'http-api', `cors_configuration was replaced after applyToHttpApi: ${describe(current)}`));
     }
     for (const url of this.functionUrls) {
       const current = currentFunctionUrlCors(url);
-      if (!sameConfiguration(current, this.toFunctionUrlCors())) found.push(targetCorsConflict(url.node.path, 'function-url', `cors was replaced after applyToFunctionUrl: ${describe(current)}`));
+      this.wantedFunctionUrl ??= canonicalJson(this.toFunctionUrlCors());
+      if (canonicalJson(current) !== this.wantedFunctionUrl) found.push(targetCorsConflict(url.node.path, 'function-url', `cors was replaced after applyToFunctionUrl: ${describe(current)}`));
     }
     for (const fn of this.functions) {
       const current = readEnvironmentVariable(fn, RUNTIME_POLICY_ENV);
@@ -392,8 +434,8 @@ export class CorsPolicy extends Construct {
     for (const [bucket, ours] of this.buckets) {
       const inline = inlineBucketCorsRules(bucket);
       if (inline !== undefined) found.push(targetCorsConflict(bucket.node.path, 's3', `inline cors_rule ${describe(inline)}`));
-      for (const other of view?.resourcesOfType<BucketCorsConfigurationInputs>(BUCKET_CORS_RESOURCE_TYPE) ?? []) {
-        if (other === ours || !view!.refersTo(view!.attribute(other, 'bucket', other.bucketInput), bucket)) continue;
+      for (const other of view?.referrers<BucketCorsConfigurationInputs>(BUCKET_CORS_RESOURCE_TYPE, 'bucket', (r) => r.bucketInput, bucket) ?? []) {
+        if (other === ours) continue;
         // Both rules as inputs (camelCase), or both rendered (snake_case) when overrides apply to either.
         const rendered = view!.isRendered(other) || view!.isRendered(ours);
         const rules = (r: TerraformResource & BucketCorsConfigurationInputs) => (rendered ? view!.render(r)['cors_rule'] : view!.attribute(r, 'cors_rule', r.corsRuleInput));
@@ -405,8 +447,10 @@ export class CorsPolicy extends Construct {
     for (const applied of this.restApis.values()) {
       const ours = new Set<IConstruct>(applied.resources);
       const coveredIds = applied._preflights.map((p) => (p.resource ? { resource: p.resource, attribute: 'id' } : { resource: applied.api, attribute: 'root_resource_id' }));
-      for (const other of view?.resourcesOfType<MethodInputs>(REST_API_TYPES.method) ?? []) {
-        if (ours.has(other) || String(view!.attribute(other, 'http_method', other.httpMethodInput)).toUpperCase() !== 'OPTIONS') continue;
+      // Only the methods whose resource_id refers to a covered resource can match (the view's reference index).
+      const candidates = new Set(coveredIds.flatMap((c) => view?.referrers<MethodInputs>(REST_API_TYPES.method, 'resource_id', (r) => r.resourceIdInput, c.resource) ?? []));
+      for (const other of candidates.size > 0 ? view!.resourcesOfType<MethodInputs>(REST_API_TYPES.method) : []) {
+        if (!candidates.has(other) || ours.has(other) || String(view!.attribute(other, 'http_method', other.httpMethodInput)).toUpperCase() !== 'OPTIONS') continue;
         const resourceId = view!.attribute(other, 'resource_id', other.resourceIdInput);
         const covered = coveredIds.find((c) => view!.refersTo(resourceId, c.resource, c.attribute));
         if (covered) found.push(targetCorsConflict(covered.resource.node.path, 'rest-api', `an OPTIONS method not created by this policy: ${other.node.path}`));
@@ -590,8 +634,36 @@ function isMergeableMap(value: unknown, synthesized: unknown): value is Record<s
   return !Object.keys(value).some((key) => MAP_TOKEN_KEY.test(key) || isUnresolvedToken(key));
 }
 
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(stableKeys(canonical(value))) ?? 'undefined';
+}
+
+// Object keys sorted, as configFingerprint hashes them.
+function stableKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stableKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, stableKeys((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
 function sameConfiguration(a: unknown, b: unknown): boolean {
-  return configFingerprint(canonical(a)) === configFingerprint(canonical(b));
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+// One `data.aws_region` per stack (of the stack's default provider, as the policies' resources use), shared by
+// every CorsPolicy of the stack that names a response headers policy; its `region` reference, once.
+const REGION_ID = 'CorsConstructsRegion';
+const regions = new WeakMap<TerraformStack, string>();
+
+function stackRegion(stack: TerraformStack): string {
+  let region = regions.get(stack);
+  if (region === undefined) {
+    const source = (stack.node.tryFindChild(REGION_ID) as DataAwsRegion | undefined) ?? new DataAwsRegion(stack, REGION_ID, {});
+    region = source.region;
+    regions.set(stack, region);
+  }
+  return region;
 }
 
 function describe(value: unknown): string {

@@ -30,6 +30,12 @@ function referencePattern(resource: AddressableResource, attribute: string | und
   return pattern;
 }
 
+// Every `type.id.` reference in a text, on the same terms as referencePattern (not preceded by a word
+// character or a dot): type and id are maximal runs, so each occurrence is found exactly once.
+const REFERENCE = /(?<![\w.])(\w+)\.([\w-]+)\./g;
+const SIMPLE_TYPE = /^\w+$/;
+const SIMPLE_ID = /^[\w-]+$/;
+
 function hasOverrides(element: unknown): boolean {
   // `rawOverrides` (addOverride) is protected in cdktf's typings; read-only access to know whether it is empty.
   const overrides = (element as { rawOverrides?: unknown }).rawOverrides;
@@ -101,6 +107,8 @@ export class TerraformView {
   private readonly rendered = new Map<TerraformResource, Rendered>();
   // Resolved attributes, per resource and name: a check of every policy reads the same few attributes.
   private readonly resolved = new Map<TerraformResource, Map<string, unknown>>();
+  // Per `type\0attribute`: "type.id" of each resource referenced -> the resources of the type referring to it.
+  private readonly referenceIndex = new Map<string, Map<string, TerraformResource[]>>();
   private stackRendered?: { resource?: Record<string, Record<string, Rendered>> } | undefined;
 
   private constructor(private readonly stack: TerraformStack) {
@@ -146,6 +154,40 @@ export class TerraformView {
     if (value === undefined || value === null) return false;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return referencePattern(resource, attribute).test(text);
+  }
+
+  /**
+   * The resources of a type whose attribute refers to the target resource (as {@link refersTo} without an
+   * attribute; a superset of those referring to one attribute of it), in construct-tree order. The references
+   * of every resource of the type are indexed once per view, so asking for each of N targets costs N lookups
+   * rather than N x resources tests.
+   */
+  referrers<T extends object>(type: string, name: string, input: (resource: TerraformResource & T) => unknown, target: AddressableResource): Array<TerraformResource & T> {
+    const candidates = this.resourcesOfType<T>(type);
+    if (!SIMPLE_TYPE.test(target.terraformResourceType) || !SIMPLE_ID.test(target.friendlyUniqueId)) {
+      return candidates.filter((resource) => this.refersTo(this.attribute(resource, name, input(resource)), target));
+    }
+    const indexKey = `${type}\u0000${name}`;
+    let index = this.referenceIndex.get(indexKey);
+    if (index === undefined) {
+      index = new Map();
+      for (const resource of candidates) {
+        const value = this.attribute(resource, name, input(resource));
+        if (value === undefined || value === null) continue;
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        const seen = new Set<string>();
+        for (const match of text.matchAll(REFERENCE)) {
+          const key = `${match[1]}.${match[2]}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const list = index.get(key);
+          if (list) list.push(resource);
+          else index.set(key, [resource]);
+        }
+      }
+      this.referenceIndex.set(indexKey, index);
+    }
+    return (index.get(`${target.terraformResourceType}.${target.friendlyUniqueId}`) ?? []) as Array<TerraformResource & T>;
   }
 
   private resolve(value: unknown): unknown {

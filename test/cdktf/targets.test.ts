@@ -121,7 +121,7 @@ describe('CloudFront response headers policy', () => {
     expect(cors.responseHeadersPolicy).toBe(cors.responseHeadersPolicy);
     const synthesized = Testing.synth(stack);
     expect(synthesized).toHaveResourceWithProperties(CloudfrontResponseHeadersPolicy, {
-      name: 'web-stack-${data.aws_region.Cors_Region_77BCA5D3.region}-Cors',
+      name: 'web-stack-${data.aws_region.CorsConstructsRegion.region}-Cors',
       cors_config: {
         access_control_allow_origins: { items: ['https://app.example.com', 'https://admin.example.com'] },
         access_control_allow_methods: { items: ['GET', 'POST', 'PUT', 'DELETE'] },
@@ -134,6 +134,26 @@ describe('CloudFront response headers policy', () => {
     });
     expect(Object.keys(synthJson(stack).resource.aws_cloudfront_response_headers_policy!)).toHaveLength(1);
     expect(synthesized).toMatchSnapshot();
+  });
+
+  test('one data.aws_region per stack, shared by every policy that names a response headers policy', () => {
+    const { stack } = newStack('web-stack');
+    const a = new CorsPolicy(stack, 'A', SPA);
+    const b = new CorsPolicy(new Construct(stack, 'Nested'), 'B', POLICY_FIXTURES.spaAndAdmin);
+    new CorsPolicy(stack, 'Unused', SPA).toBucketCorsRules();
+    void a.responseHeadersPolicy;
+    void b.responseHeadersPolicy;
+    const json = synthJson(stack);
+    expect(Object.keys(json.data?.['aws_region'] ?? {})).toEqual(['CorsConstructsRegion']);
+    const names = Object.values(json.resource.aws_cloudfront_response_headers_policy!).map((r) => r['name']);
+    expect(names).toEqual([
+      'web-stack-${data.aws_region.CorsConstructsRegion.region}-A',
+      'web-stack-${data.aws_region.CorsConstructsRegion.region}-Nested-B',
+    ]);
+    // A stack without a response headers policy has no data source.
+    const { stack: other } = newStack('other');
+    new CorsPolicy(other, 'Cors', SPA).toBucketCorsRules();
+    expect(synthJson(other).data).toBeUndefined();
   });
 
   test('a long construct path is shortened to at most 128 characters with a hash, deterministically', () => {

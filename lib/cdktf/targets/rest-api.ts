@@ -21,50 +21,75 @@ export interface RestApiPreflightResources {
 
 const MEDIA_TYPE = 'application/json';
 
-/** Creates the OPTIONS method, MOCK integration, method response and integration response for one resource. */
-export function createPreflight(scope: Construct, prefix: string, api: ApiGatewayRestApi, resourceId: string, config: RestApiCorsConfig): RestApiPreflightResources {
+/**
+ * What every preflight of one REST API shares, computed once per API and policy: the API's id reference
+ * (one token, resolved identically in every resource) and the response parameter maps of the configuration.
+ */
+export interface PreflightTemplate {
+  readonly restApiId: string;
+  readonly statusCode: string;
+  readonly methodResponseParameters: Readonly<Record<string, boolean>>;
+  readonly integrationResponseParameters: Readonly<Record<string, string>>;
+  readonly responseTemplate: string | undefined;
+}
+
+/** The shared part of the preflights of `api` under `config`. */
+export function preflightTemplate(api: ApiGatewayRestApi, config: RestApiCorsConfig): PreflightTemplate {
   const { preflight } = config;
-  const method = new ApiGatewayMethod(scope, `${prefix}Options`, {
+  return {
     restApiId: api.id,
+    statusCode: preflight.statusCode,
+    methodResponseParameters: Object.fromEntries(preflight.responseHeaders.map((header) => [`method.response.header.${header}`, true])),
+    integrationResponseParameters: Object.fromEntries(
+      preflight.responseHeaders
+        .filter((header) => preflight.staticHeaders[header] !== undefined)
+        .map((header) => [`method.response.header.${header}`, apiGatewayLiteral(preflight.staticHeaders[header]!)]),
+    ),
+    responseTemplate: preflight.responseTemplate,
+  };
+}
+
+/** Creates the OPTIONS method, MOCK integration, method response and integration response for one resource. */
+export function createPreflight(scope: Construct, prefix: string, template: PreflightTemplate, resourceId: string): RestApiPreflightResources {
+  const { restApiId, statusCode } = template;
+  const method = new ApiGatewayMethod(scope, `${prefix}Options`, {
+    restApiId,
     resourceId,
     httpMethod: 'OPTIONS',
     authorization: 'NONE',
     apiKeyRequired: false,
   });
+  const httpMethod = method.httpMethod;
   const integration = new ApiGatewayIntegration(scope, `${prefix}OptionsIntegration`, {
-    restApiId: api.id,
+    restApiId,
     resourceId,
-    httpMethod: method.httpMethod,
+    httpMethod,
     type: 'MOCK',
     requestTemplates: { [MEDIA_TYPE]: REST_API_MOCK_REQUEST_TEMPLATE },
   });
   const methodResponse = new ApiGatewayMethodResponse(scope, `${prefix}OptionsMethodResponse`, {
-    restApiId: api.id,
+    restApiId,
     resourceId,
-    httpMethod: method.httpMethod,
-    statusCode: preflight.statusCode,
-    responseParameters: Object.fromEntries(preflight.responseHeaders.map((header) => [`method.response.header.${header}`, true])),
+    httpMethod,
+    statusCode,
+    responseParameters: { ...template.methodResponseParameters },
   });
   const integrationResponse = new ApiGatewayIntegrationResponse(scope, `${prefix}OptionsIntegrationResponse`, {
-    restApiId: api.id,
+    restApiId,
     resourceId,
-    httpMethod: method.httpMethod,
-    statusCode: preflight.statusCode,
-    responseParameters: Object.fromEntries(
-      preflight.responseHeaders
-        .filter((header) => preflight.staticHeaders[header] !== undefined)
-        .map((header) => [`method.response.header.${header}`, apiGatewayLiteral(preflight.staticHeaders[header]!)]),
-    ),
-    ...(preflight.responseTemplate !== undefined ? { responseTemplates: { [MEDIA_TYPE]: preflight.responseTemplate } } : {}),
+    httpMethod,
+    statusCode,
+    responseParameters: { ...template.integrationResponseParameters },
+    ...(template.responseTemplate !== undefined ? { responseTemplates: { [MEDIA_TYPE]: template.responseTemplate } } : {}),
     dependsOn: [integration, methodResponse],
   });
   return { method, integration, methodResponse, integrationResponse };
 }
 
 /** Creates the DEFAULT_4XX / DEFAULT_5XX gateway responses carrying the CORS headers. */
-export function createGatewayResponses(scope: Construct, prefix: string, api: ApiGatewayRestApi, config: RestApiCorsConfig): ApiGatewayGatewayResponse[] {
+export function createGatewayResponses(scope: Construct, prefix: string, restApiId: string, config: RestApiCorsConfig): ApiGatewayGatewayResponse[] {
   return config.gatewayResponses.map((response) => new ApiGatewayGatewayResponse(scope, `${prefix}${response.type}`, {
-    restApiId: api.id,
+    restApiId,
     responseType: response.type,
     responseParameters: gatewayResponseParameters(response),
   }));
