@@ -207,6 +207,7 @@ export class CorsPolicy extends Construct {
     Aspects.of(this).add({
       visit: (node: IConstruct) => {
         if (node !== this) return;
+        TerraformView.beginAspectVisit(this);
         // Aspects run once the user's code has built the whole stack, before validation and output.
         this.mergeUserGatewayResponses();
         this.emitWarnings();

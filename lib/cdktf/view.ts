@@ -1,4 +1,4 @@
-import { Aspects, DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 
 interface AddressableResource {
@@ -45,8 +45,16 @@ function hasOverrides(element: unknown): boolean {
 // One view per stack and per pass (the aspect pass, the validation pass), shared by every CorsPolicy of
 // the stack. A view indexes the resources by Terraform type and caches the attributes it resolved: when the
 // library changes a resource during a pass it invalidates the view (TerraformView.invalidate).
-const passes = new WeakMap<TerraformStack, { view?: TerraformView | undefined }>();
-const coordinated = new WeakSet<TerraformStack>();
+// An aspect pass is recognized from the participants' own visits (no aspect on the stack: cdktf would then
+// track every construct of the stack for it): a visit opens a new pass unless the current pass is an aspect
+// pass this participant has not visited yet.
+interface Pass {
+  readonly phase: 'aspect' | 'validation';
+  readonly pending: Set<IConstruct>;
+  view?: TerraformView | undefined;
+}
+const passes = new WeakMap<TerraformStack, Pass>();
+const participants = new WeakMap<TerraformStack, Set<IConstruct>>();
 
 function stackOf(scope: IConstruct): TerraformStack | undefined {
   try {
@@ -73,17 +81,35 @@ export class TerraformView {
   }
 
   /**
-   * Makes every aspect pass and every validation pass over the scope's stack start a new shared view:
-   * cdktf visits (invokeAspects) and validates (runAllValidations, pre-order) the stack node before any
-   * construct inside it. Idempotent.
+   * Registers a construct that reads the shared view in the aspect and validation passes over its stack:
+   * every validation pass starts a new view (cdktf validates the stack node before any construct inside
+   * it), and so does every aspect pass (see {@link beginAspectVisit}). Idempotent.
    */
   static coordinate(scope: IConstruct): void {
     const stack = stackOf(scope);
-    if (!stack || coordinated.has(stack)) return;
-    coordinated.add(stack);
-    const open = () => passes.set(stack, {});
-    Aspects.of(stack).add({ visit: (node: IConstruct) => { if (node === stack) open(); } });
-    stack.node.addValidation({ validate: () => { open(); return []; } });
+    if (!stack) return;
+    let registered = participants.get(stack);
+    if (registered === undefined) {
+      participants.set(stack, (registered = new Set()));
+      stack.node.addValidation({ validate: () => { passes.set(stack, { phase: 'validation', pending: new Set() }); return []; } });
+    }
+    registered.add(scope);
+  }
+
+  /**
+   * Call first in a registered construct's aspect visit. cdktf visits every construct once per aspect pass,
+   * so a participant that already visited the current pass (or was registered after it began, or follows a
+   * validation pass) starts a new one.
+   */
+  static beginAspectVisit(scope: IConstruct): void {
+    const stack = stackOf(scope);
+    if (!stack) return;
+    let pass = passes.get(stack);
+    if (pass === undefined || pass.phase !== 'aspect' || !pass.pending.has(scope)) {
+      pass = { phase: 'aspect', pending: new Set(participants.get(stack)) };
+      passes.set(stack, pass);
+    }
+    pass.pending.delete(scope);
   }
 
   /** The view of the current pass over the scope's stack, built on first use; a fresh view outside a pass. */

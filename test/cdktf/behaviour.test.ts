@@ -1,5 +1,5 @@
 import { TerraformVariable, Testing, Token } from 'cdktf';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
@@ -225,5 +225,21 @@ describe('gateway-response-origin (several origins) follows the gateway response
     });
     Testing.synth(stack);
     expect(warnings(cors).filter((t) => t.startsWith('cors-constructs:gateway-response-origin '))).toHaveLength(expected);
+  });
+});
+
+describe('the shared view follows each aspect pass (no stale view across synths)', () => {
+  test('a policy added between two synths, first in tree order, sees the resources added since', () => {
+    const { stack } = newStack();
+    const early = new Construct(stack, 'Early'); // visited before P1 in every pass
+    const first = new Apigatewayv2Api(stack, 'Api1', { name: 'a1', protocolType: 'HTTP' });
+    new CorsPolicy(stack, 'P1', SPA).applyToHttpApi(first);
+    Testing.synth(stack);
+    const second = new Apigatewayv2Api(stack, 'Api2', { name: 'a2', protocolType: 'HTTP' });
+    new Apigatewayv2Route(stack, 'Route', { apiId: second.id, routeKey: 'ANY /{proxy+}', authorizationType: 'JWT', authorizerId: 'abc' });
+    const p2 = new CorsPolicy(early, 'P2', SPA);
+    p2.applyToHttpApi(second);
+    Testing.synth(stack);
+    expect(warnings(p2).filter((t) => t.startsWith('cors-constructs:preflight-needs-options-route '))).toHaveLength(1);
   });
 });
