@@ -194,6 +194,8 @@ export class CorsPolicy extends Construct {
   private readonly rendered = new Map<CorsTarget, unknown>();
   // Canonical JSON of what applyToHttpApi / applyToFunctionUrl set, compared at every pass.
   private wantedHttpApi?: string;
+  // The block as the target held it right after applying (plain JSON): unchanged since means no conflict.
+  private readonly asApplied = new Map<AppliedTarget, string | undefined>();
   private wantedFunctionUrl?: string;
   // validateCorsPolicy of the policy for one set of targets (the aspect and validation passes ask twice).
   private validated?: { readonly key: string; readonly diagnostics: CorsDiagnostic[] };
@@ -259,6 +261,7 @@ export class CorsPolicy extends Construct {
     const wanted = this.toHttpApiCorsConfiguration();
     this.recordExisting(api, 'http-api', currentHttpApiCors(api), wanted, 'cors_configuration');
     setHttpApiCors(api, wanted);
+    this.asApplied.set(api, JSON.stringify(currentHttpApiCors(api)));
     this.httpApis.push(api);
   }
 
@@ -269,6 +272,7 @@ export class CorsPolicy extends Construct {
     const wanted = this.toFunctionUrlCors();
     this.recordExisting(url, 'function-url', currentFunctionUrlCors(url), wanted, 'cors');
     setFunctionUrlCors(url, wanted);
+    this.asApplied.set(url, JSON.stringify(currentFunctionUrlCors(url)));
     this.functionUrls.push(url);
   }
 
@@ -418,11 +422,13 @@ export class CorsPolicy extends Construct {
     const found = [...this.applyConflicts];
     for (const api of this.httpApis) {
       const current = currentHttpApiCors(api);
+      if (JSON.stringify(current) === this.asApplied.get(api)) continue;
       this.wantedHttpApi ??= canonicalJson(this.toHttpApiCorsConfiguration());
       if (canonicalJson(current) !== this.wantedHttpApi) found.push(targetCorsConflict(api.node.path, 'http-api', `cors_configuration was replaced after applyToHttpApi: ${describe(current)}`));
     }
     for (const url of this.functionUrls) {
       const current = currentFunctionUrlCors(url);
+      if (JSON.stringify(current) === this.asApplied.get(url)) continue;
       this.wantedFunctionUrl ??= canonicalJson(this.toFunctionUrlCors());
       if (canonicalJson(current) !== this.wantedFunctionUrl) found.push(targetCorsConflict(url.node.path, 'function-url', `cors was replaced after applyToFunctionUrl: ${describe(current)}`));
     }
@@ -518,7 +524,7 @@ export class CorsPolicy extends Construct {
         }
       }
     }
-    for (const url of this.functionUrls) {
+    for (const url of this.functions.length > 0 ? this.functionUrls : []) {
       const functionName = view.attribute(url, 'function_name', url.functionNameInput);
       const fn = this.functions.find((f) => view.refersTo(functionName, f));
       if (fn) found.push(duplicateCorsHeaders(fn.node.path));
