@@ -666,7 +666,10 @@ const regions = new WeakMap<TerraformStack, string>();
 function stackRegion(stack: TerraformStack): string {
   let region = regions.get(stack);
   if (region === undefined) {
-    const source = (stack.node.tryFindChild(REGION_ID) as DataAwsRegion | undefined) ?? new DataAwsRegion(stack, REGION_ID, {});
+    // Found when another copy of this library created it; any other construct with this id makes the
+    // constructor below fail with cdktf's duplicate-id error.
+    const existing = stack.node.tryFindChild(REGION_ID) as Partial<DataAwsRegion> | undefined;
+    const source = existing?.terraformResourceType === DataAwsRegion.tfResourceType ? (existing as DataAwsRegion) : new DataAwsRegion(stack, REGION_ID, {});
     region = source.region;
     regions.set(stack, region);
   }
