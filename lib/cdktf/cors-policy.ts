@@ -11,6 +11,7 @@ import {
   preflightNeedsOptionsRoute,
   preflightNotForwarded,
   proxyResponsesUncovered,
+  restApiOriginListToken,
   regionalResourceName,
   renderCloudFrontCors,
   renderFunctionUrlCors,
@@ -39,8 +40,9 @@ import type { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import type { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
 import { createResponseHeadersPolicy, DISTRIBUTION_RESOURCE_TYPE, toResponseHeadersPolicyCorsConfig, type ResponseHeadersPolicyCorsConfig } from './targets/cloudfront';
-import { currentFunctionUrlCors, setFunctionUrlCors, toFunctionUrlCors, type FunctionUrlCors } from './targets/function-url';
-import { currentHttpApiCors, setHttpApiCors, toHttpApiCorsConfiguration, type HttpApiCorsConfiguration } from './targets/http-api';
+import { currentFunctionUrlCors, setFunctionUrlCors, type FunctionUrlCors } from './targets/function-url';
+import { currentHttpApiCors, setHttpApiCors, type HttpApiCorsConfiguration } from './targets/http-api';
+import { toServiceCorsBlock } from './targets/service-cors';
 import { readEnvironmentVariable, setEnvironmentVariable } from './targets/lambda-function';
 import { createGatewayResponses, createPreflight, preflightTemplate, REST_API_TYPES, type PreflightTemplate, type RestApiPreflightResources } from './targets/rest-api';
 import { BUCKET_CORS_RESOURCE_TYPE, createBucketCorsConfiguration, inlineBucketCorsRules, toBucketCorsRule, type BucketCorsRule } from './targets/s3';
@@ -226,13 +228,13 @@ export class CorsPolicy extends Construct {
   /** The policy as the `cors_configuration` of an `aws_apigatewayv2_api` (also validates the policy for HTTP APIs). */
   public toHttpApiCorsConfiguration(): HttpApiCorsConfiguration {
     this.targets.add('http-api');
-    return toHttpApiCorsConfiguration(this.render('http-api', renderHttpApiCors));
+    return toServiceCorsBlock(this.render('http-api', renderHttpApiCors));
   }
 
   /** The policy as the `cors` block of an `aws_lambda_function_url` (also validates the policy for function URLs). */
   public toFunctionUrlCors(): FunctionUrlCors {
     this.targets.add('function-url');
-    return toFunctionUrlCors(this.render('function-url', renderFunctionUrlCors));
+    return toServiceCorsBlock(this.render('function-url', renderFunctionUrlCors));
   }
 
   /** The policy as the `cors_config` of an `aws_cloudfront_response_headers_policy` (also validates the policy for CloudFront). */
@@ -288,7 +290,7 @@ export class CorsPolicy extends Construct {
     this.restGatewayResponses.push(options?.gatewayResponses !== false);
     if (this.policy.allowOrigins.some((origin) => LIST_TOKEN.test(origin))) {
       // Rendering would embed the list in a string and crash synth: one clear error instead.
-      if (!this.applyConflicts.some((d) => d.rule === 'unresolved-token' && d.message.includes(` ${api.node.path} `))) this.applyConflicts.push(restApiListToken(api.node.path));
+      if (!this.applyConflicts.some((d) => d.rule === 'unresolved-token' && d.message.includes(` ${api.node.path} `))) this.applyConflicts.push(restApiOriginListToken(api.node.path, 'a list(string) variable', 'Fn.element(list, 0), Fn.element(list, 1)'));
       return new RestApiCors(api, renderRestApiCors({ ...this.policy, allowOrigins: [] }));
     }
     let applied = this.restApis.get(api);
@@ -599,15 +601,6 @@ export class CorsPolicy extends Construct {
 
 }
 
-function restApiListToken(path: string): CorsDiagnostic {
-  return {
-    rule: 'unresolved-token',
-    severity: 'error',
-    field: 'allowOrigins',
-    target: 'rest-api',
-    message: `allowOrigins holds a deploy-time list (e.g. a list(string) variable), which the REST API ${path} cannot use: its preflight template compares each origin and its gateway responses carry one, so the origins must be known one by one at synth time. Pass them as separate string tokens (Fn.element(list, 0), Fn.element(list, 1), …) or literal strings.`,
-  };
-}
 
 /** `cors-constructs:<rule> [rule] field (target): message`: the id users acknowledge or grep for. */
 function formatForSynth(diagnostic: CorsDiagnostic): string {

@@ -24,7 +24,7 @@ export { isUnresolvedToken } from './token';
 export { normalizeMethod } from './methods';
 export { configFingerprint } from './fingerprint';
 export { REGION_NAME_BUDGET, RESOURCE_NAME_MAX_LENGTH, regionalResourceName, sanitizeNamePart, truncateWithHash, type RegionalResourceNameParts } from './resource-name';
-export { duplicateCorsHeaders, preflightNeedsOptionsRoute, preflightNotForwarded, proxyResponsesUncovered, targetCorsConflict } from './rules/behaviour';
+export { duplicateCorsHeaders, preflightNeedsOptionsRoute, preflightNotForwarded, proxyResponsesUncovered, restApiOriginListToken, targetCorsConflict } from './rules/behaviour';
 export * from './targets';
 export { RUNTIME_POLICY_ENV } from './runtime-contract';
 export { httpRouteCatchesPreflight, needsPreflight } from './preflight';

@@ -8,6 +8,7 @@ import {
   mergeGatewayResponseParameters,
   parsedOrigins,
   proxyResponsesUncovered,
+  restApiOriginListToken,
   renderRestApiCors,
   targetCorsConflict,
   type RestApiCorsConfig,
@@ -35,15 +36,6 @@ const METHOD_HEADER = 'method.response.header.';
 // aws-cdk-lib's encoding of a list token (a one-element list holding this marker).
 const LIST_TOKEN = /^#\{Token\[/;
 
-function restApiListToken(path: string): CorsDiagnostic {
-  return {
-    rule: 'unresolved-token',
-    severity: 'error',
-    field: 'allowOrigins',
-    target: 'rest-api',
-    message: `allowOrigins holds a deploy-time list (e.g. a CommaDelimitedList parameter), which the REST API ${path} cannot use: its preflight template compares each origin and its gateway responses carry one, so the origins must be known one by one at synth time. Pass them as separate string tokens (Fn.select(0, list), Fn.select(1, list), …) or literal strings.`,
-  };
-}
 
 function methodsOf(api: apigateway.IRestApi): apigateway.Method[] {
   return allConstructs(api).filter((c): c is apigateway.Method => c instanceof apigateway.Method && c.api === api);
@@ -71,7 +63,7 @@ function resourceLabel(resource: apigateway.IResource): string {
 export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase, options: ApplyToRestApiOptions = {}): void {
   if (ctx.policy.allowOrigins.some((origin) => LIST_TOKEN.test(origin))) {
     // Rendering would embed the list in a string and crash synth: one clear error instead.
-    ctx.addCheck(() => [restApiListToken(api.node.path)]);
+    ctx.addCheck(() => [restApiOriginListToken(api.node.path, 'a CommaDelimitedList parameter', 'Fn.select(0, list), Fn.select(1, list)')]);
     return;
   }
   const config = renderRestApiCors(ctx.policy);
