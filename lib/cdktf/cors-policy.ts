@@ -207,7 +207,15 @@ export class CorsPolicy extends Construct {
     this.props = props;
     this.policy = normalizeCorsPolicyUnchecked(props);
     TerraformView.coordinate(this);
-    this.node.addValidation({ validate: () => this.errors().map(formatForSynth) });
+    this.node.addValidation({
+      validate: () => {
+        try {
+          return this.errors().map(formatForSynth);
+        } finally {
+          TerraformView.endVisit(this);
+        }
+      },
+    });
     Aspects.of(this).add({
       visit: (node: IConstruct) => {
         if (node !== this) return;
@@ -215,6 +223,7 @@ export class CorsPolicy extends Construct {
         // Aspects run once the user's code has built the whole stack, before validation and output.
         this.mergeUserGatewayResponses();
         this.emitWarnings();
+        TerraformView.endVisit(this);
       },
     });
   }

@@ -91,7 +91,7 @@ export class TerraformView {
     let registered = participants.get(stack);
     if (registered === undefined) {
       participants.set(stack, (registered = new Set()));
-      stack.node.addValidation({ validate: () => { passes.set(stack, { phase: 'validation', pending: new Set() }); return []; } });
+      stack.node.addValidation({ validate: () => { passes.set(stack, { phase: 'validation', pending: new Set(participants.get(stack)) }); return []; } });
     }
     registered.add(scope);
   }
@@ -109,7 +109,19 @@ export class TerraformView {
       pass = { phase: 'aspect', pending: new Set(participants.get(stack)) };
       passes.set(stack, pass);
     }
+  }
+
+  /**
+   * Call last in a registered construct's aspect visit and validation. The pass ends when every
+   * participant has finished it, so a later direct `node.validate()` or `diagnostics()` reads a fresh view
+   * instead of the last pass's.
+   */
+  static endVisit(scope: IConstruct): void {
+    const stack = stackOf(scope);
+    const pass = stack ? passes.get(stack) : undefined;
+    if (!stack || !pass) return;
     pass.pending.delete(scope);
+    if (pass.pending.size === 0) passes.delete(stack);
   }
 
   /** The view of the current pass over the scope's stack, built on first use; a fresh view outside a pass. */

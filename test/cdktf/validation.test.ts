@@ -194,6 +194,17 @@ describe('target-cors-conflict', () => {
     expect(synthError(stack)).toMatch(/\[test-stack\/Cors\] cors-constructs:target-cors-conflict .*test-stack\/Url/);
   });
 
+  test('a conflict added after a synth is seen by a later direct validation (the pass view is not reused)', () => {
+    const { stack } = newStack();
+    const bucket = new S3Bucket(stack, 'Bucket', {});
+    const cors = new CorsPolicy(stack, 'Cors', SPA);
+    cors.applyToBucket(bucket);
+    Testing.synth(stack, true);
+    expect(cors.node.validate()).toEqual([]);
+    new S3BucketCorsConfiguration(stack, 'Mine', { bucket: bucket.id, corsRule: [{ allowedMethods: ['GET'], allowedOrigins: ['*'] }] });
+    expect(cors.node.validate().join('\n')).toMatch(/target-cors-conflict.*test-stack\/Mine/);
+  });
+
   test('a bucket with another aws_s3_bucket_cors_configuration or inline cors_rule', () => {
     const other = newStack();
     const bucket = new S3Bucket(other.stack, 'Bucket', {});
