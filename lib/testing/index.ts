@@ -6,8 +6,9 @@
  * expect.extend(corsMatchers);
  * expect(stack).toAllowCors('MyStack/Uploads', { origin: 'https://app.example.com', method: 'PUT', credentials: true });
  * ```
- * Works with an aws-cdk-lib `Stack` or `Template`, a CloudFormation template object, and a cdktf
- * synth string (`Testing.synth(stack)`). aws-cdk-lib is loaded only when a `Stack` is passed, so
+ * Works with an aws-cdk-lib `Stack` (construct paths or logical ids), a `Template` or CloudFormation
+ * template object (logical ids: `Template.fromStack` drops construct paths), and a cdktf synth string
+ * (`Testing.synth(stack)`: Terraform names or addresses). aws-cdk-lib is loaded only when a `Stack` is passed, so
  * cdktf-only projects do not need it.
  * @packageDocumentation
  */
@@ -139,15 +140,17 @@ function describeRequest(request: CorsRequest): string {
 /**
  * `expect(stack).toAllowCors(selector, request, options?)`: passes when a browser on
  * `request.origin` can make the request and read the response. The failure message states the
- * reason, e.g. "Access-Control-Allow-Headers does not list x-api-key".
+ * reason, e.g. "Access-Control-Allow-Headers does not list x-api-key". A selector that matches no
+ * CORS configuration, or several, throws (with or without `.not`).
  */
 function toAllowCors(this: { readonly isNot?: boolean } | void, received: SynthesizedInput, selector: string, request: CorsRequest, options?: SimulateCorsOptions): CorsMatcherResult {
   let result: CorsSimulation & { readonly resource: ExtractedCors };
   try {
     result = simulateCorsFor(received, selector, request, options);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { pass: false, message: () => `toAllowCors: ${message}` };
+    // A selector that names nothing (or unreadable input) must fail under `.not` too: returning
+    // `pass: false` would make `expect(x).not.toAllowCors('typo', …)` pass silently.
+    throw new Error(`toAllowCors: ${error instanceof Error ? error.message : String(error)}`);
   }
   const what = `${describeRequest(request)} to ${describeExtracted(result.resource)} [${result.resource.target}]`;
   const steps = result.reasons.map((r) => `  - ${r}`).join('\n');

@@ -36,6 +36,8 @@ describe('toAllowCors on a CDK Stack and Template', () => {
 
   test('an unknown selector fails and lists what exists', () => {
     expect(() => expect(stack).toAllowCors('Shop/Nope', { origin: APP, method: 'GET' })).toThrow(/no CORS configuration matches 'Shop\/Nope'; found: .*Shop\/Uploads/);
+    // Under .not too: a typo must never make a negative expectation pass.
+    expect(() => expect(stack).not.toAllowCors('Shop/Nope', { origin: APP, method: 'GET' })).toThrow(/toAllowCors: no CORS configuration matches 'Shop\/Nope'/);
   });
 });
 
