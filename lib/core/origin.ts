@@ -37,7 +37,11 @@ export type OriginProblemRule =
   | 'origin-scheme-unsupported'
   | 'origin-pattern-invalid';
 
-/** An entry that is not a usable origin: the rule it breaks, why, and the fixed form when there is one. */
+/**
+ * An entry that is not a usable origin: the rule it breaks, why, and the fixed form when there is one.
+ * For `origin-not-canonical` the reason states only how browsers serialize the origin; whether that
+ * makes the entry fail depends on whether it is deployed as written (the validator says so).
+ */
 export interface OriginProblem {
   readonly rule: OriginProblemRule;
   readonly reason: string;
@@ -201,7 +205,7 @@ function parseHttpOrigin(raw: string, scheme: string, host: string, port: string
       : port !== '' && url.port === '' && port !== '*'
         ? `browsers omit the default port of ${scheme}`
         : 'browsers send origins in canonical form (lowercase scheme and host, normalized IP addresses)';
-    return fail('origin-not-canonical', `${why}, so this entry never matches byte for byte`, canonical);
+    return fail('origin-not-canonical', why, canonical);
   }
   const baseHost = kind === 'subdomain-pattern' ? canonicalHost.slice(2) : canonicalHost;
   return ok({ raw, kind, scheme, host: baseHost, port: kind === 'port-pattern' ? '*' : url.port, canonical });

@@ -32,11 +32,12 @@ export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: Diag
       const canonical = rule === 'origin-not-canonical' && suggestion !== undefined ? parseOrigin(suggestion).origin : undefined;
       if (canonical && !asDeployed) {
         // The renderers emit the canonical form, so the deployed entry matches; the policy just reads differently.
-        sink.add(rule, FIELD, `${quote(raw)} is not how browsers send this origin: ${reason.replace(', so this entry never matches byte for byte', '')}. It is deployed as ${quote(canonical.canonical)}; write that so the policy reads as deployed.`, { value: raw });
+        sink.add(rule, FIELD, `${quote(raw)} is not how browsers send this origin: ${reason}. It is deployed as ${quote(canonical.canonical)}; write that so the policy reads as deployed.`, { value: raw });
         origin = canonical;
       } else {
         const fix = suggestion !== undefined ? ` Use ${quote(suggestion)}.` : '';
-        sink.add(rule, FIELD, `${quote(raw)} is not a usable origin: ${reason}.${fix}`, { value: raw, ...(rule === 'origin-not-canonical' ? { severity: 'error' as const } : {}) });
+        const consequence = rule === 'origin-not-canonical' ? ', so this entry never matches byte for byte' : '';
+        sink.add(rule, FIELD, `${quote(raw)} is not a usable origin: ${reason}${consequence}.${fix}`, { value: raw, ...(rule === 'origin-not-canonical' ? { severity: 'error' as const } : {}) });
         continue;
       }
     }
