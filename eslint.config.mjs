@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'cdk.out/', 'cdktf.out/', 'node_modules/', 'coverage/', '**/*.mjs'] },
+  { ignores: ['dist/', 'cdk.out/', 'cdktf.out/', 'cdktn.out/', 'lib/cdktn/', 'node_modules/', 'coverage/', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +29,7 @@ export default tseslint.config(
   {
     files: ['lib/cdktf/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@cdktf/provider-aws', message: 'Deep-import @cdktf/provider-aws/lib/<resource>: the root loads every resource (1.3 s, ~575 MB).' }], patterns: ['aws-cdk-lib', 'aws-cdk-lib/*'] }],
+      'no-restricted-imports': ['error', { paths: [{ name: '@cdktf/provider-aws', message: 'Deep-import @cdktf/provider-aws/lib/<resource>: the root loads every resource (1.3 s, ~575 MB).' }], patterns: ['aws-cdk-lib', 'aws-cdk-lib/*', 'cdktn', 'cdktn/*', '@cdktn/*'] }],
     },
   },
   {

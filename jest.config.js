@@ -13,5 +13,8 @@ module.exports = {
     '^cors-constructs$': '<rootDir>/lib/core/index.ts',
     '^cors-constructs/(.*)$': '<rootDir>/lib/$1/index.ts',
   },
+  // lib/cdktn (cors-constructs/cdktn) is generated from lib/cdktf: regenerate before any test resolves it,
+  // so a bare `npx jest` tests the current lib/cdktf too.
+  globalSetup: '<rootDir>/scripts/jest-global-setup.js',
   maxWorkers: 2,
 };

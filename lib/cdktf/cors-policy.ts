@@ -168,12 +168,13 @@ export const DIAGNOSTIC_PREFIX = 'cors-constructs';
 
 
 /**
- * One CORS policy for a cdktf stack, applied to API Gateway REST and HTTP APIs, Lambda function URLs,
- * S3 buckets and CloudFront. Every rule lives in `cors-constructs` (core); this construct only maps the
- * core's rendered configuration onto `@cdktf/provider-aws` resources.
+ * One CORS policy for a cdktf stack (cors-constructs/cdktf) or a cdktn stack (cors-constructs/cdktn), applied
+ * to API Gateway REST and HTTP APIs, Lambda function URLs, S3 buckets and CloudFront. Every rule lives in
+ * `cors-constructs` (core); this construct only maps the core's rendered configuration onto the AWS provider's
+ * resources (`@cdktf/provider-aws` or `@cdktn/provider-aws`).
  *
  * Errors fail `app.synth()` (through `node.addValidation`) with every problem at once; warnings are
- * cdktf annotations whose text starts with `cors-constructs:<rule>`.
+ * framework annotations whose text starts with `cors-constructs:<rule>`.
  */
 export class CorsPolicy extends Construct {
   /** The policy as written. */

@@ -2,6 +2,11 @@
  * cors-constructs/cdktf: the CorsPolicy construct for CDK for Terraform (`cdktf` 0.21 and
  * `@cdktf/provider-aws` 21). Provider resources are deep-imported (`@cdktf/provider-aws/lib/<resource>`),
  * so importing this entry never loads the provider's root index.
+ *
+ * cors-constructs/cdktn, the same construct for CDK Terrain (`cdktn` 0.24 and `@cdktn/provider-aws` 25), is
+ * generated from this folder at build time (scripts/generate-cdktn.js) by renaming those two packages in module
+ * specifiers: the names `cdktf` and `@cdktf/provider-aws` in these comments read as `cdktn` and
+ * `@cdktn/provider-aws` there.
  * @packageDocumentation
  */
 export { CorsPolicy, DIAGNOSTIC_PREFIX, RestApiCors, type RestApiCorsOptions, type RestApiPreflight } from './cors-policy';

@@ -9,7 +9,7 @@ export interface ResponseHeadersPolicyItems {
 
 /**
  * The `cors_config` block of an `aws_cloudfront_response_headers_policy`, in the provider's property names.
- * Structurally assignable to `CloudfrontResponseHeadersPolicyCorsConfig` of `@cdktf/provider-aws`.
+ * Structurally assignable to `CloudfrontResponseHeadersPolicyCorsConfig` of `@cdktf/provider-aws` and `@cdktn/provider-aws`.
  */
 export interface ResponseHeadersPolicyCorsConfig {
   accessControlAllowCredentials: boolean;

@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 /**
  * One rule of an `aws_s3_bucket_cors_configuration` `cors_rule` block, in the provider's property names.
  * Structurally assignable to `S3BucketCorsConfigurationCorsRule` (and `S3BucketCorsRule`) of
- * `@cdktf/provider-aws`, without depending on either type.
+ * `@cdktf/provider-aws` and `@cdktn/provider-aws`, without depending on either type.
  */
 export interface BucketCorsRule {
   allowedOrigins: string[];

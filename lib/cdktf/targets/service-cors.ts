@@ -3,7 +3,7 @@ import type { ServiceCorsFields } from '../../core';
 /**
  * The CORS block `aws_apigatewayv2_api.cors_configuration` and `aws_lambda_function_url.cors` share,
  * in the provider's property names (`maxAge` in seconds). Structurally assignable to
- * `Apigatewayv2ApiCorsConfiguration` and `LambdaFunctionUrlCors` of `@cdktf/provider-aws`.
+ * `Apigatewayv2ApiCorsConfiguration` and `LambdaFunctionUrlCors` of `@cdktf/provider-aws` and `@cdktn/provider-aws`.
  */
 export interface ServiceCorsBlock {
   /** Origins, `*`, or (HTTP API only) `https://*` / `http://*`. */
