@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the library and synthesizes every example app that exists, offline:
-// examples/cdk with the cdk CLI into cdk.out/, examples/cdktf with plain node into cdktf.out/.
+// examples/cdk with the cdk CLI into cdk.out/, examples/cdktf and examples/cdktn with plain node into
+// cdktf.out/ and cdktn.out/.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -11,12 +12,13 @@ const run = (command, args, env = {}) => execFileSync(command, args, { cwd: root
 
 run('npm', ['run', '--silent', 'build']);
 // Examples import 'cors-constructs/cdk' like users do: the package's own exports resolve it to dist/.
-if (existsSync(path.join(root, 'examples/cdk')) || existsSync(path.join(root, 'examples/cdktf'))) {
+if (['examples/cdk', 'examples/cdktf', 'examples/cdktn'].some((dir) => existsSync(path.join(root, dir)))) {
   run(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.examples.json']);
 }
 const examples = [
   { dir: 'examples/cdk', synth: () => run(path.join(root, 'node_modules/.bin/cdk'), ['synth', '--quiet', '--no-notices', '--output', 'cdk.out'], { CDK_DISABLE_CLI_TELEMETRY: 'true' }) },
   { dir: 'examples/cdktf', synth: () => run('node', ['dist/examples/cdktf/main.js']) },
+  { dir: 'examples/cdktn', synth: () => run('node', ['dist/examples/cdktn/main.js']) },
 ];
 let synthesized = 0;
 for (const example of examples) {
