@@ -1,18 +1,14 @@
-import { Testing, type TerraformStack } from 'cdktf';
-import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
-import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
-import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { rmSync } from 'node:fs';
+import type { TerraformStack } from 'cdktf';
 import type { CorsTarget } from 'cors-constructs';
-import { CorsPolicy } from 'cors-constructs/cdktf';
-import { newStack } from '../cdktf/helpers';
+import type { CorsPolicy } from 'cors-constructs/cdktf';
+import { FLAVOURS, newFlavourStack, type Flavour } from '../cdktf/flavours';
 import { comparableNeutral, NEUTRAL_CASES } from './neutral-config';
 
 type Json = Record<string, unknown>;
 type Resources = Record<string, Record<string, Json>>;
 
-// Provider JSON (snake_case, as synthesized) back to the core's neutral shapes. Absent keys stay absent.
+// Provider JSON (snake_case, as synthesized; the same in both flavours) back to the core's neutral shapes. Absent keys stay absent.
 const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, unknown>> => (value === undefined ? {} : ({ [key]: value } as Record<K, unknown>));
 const only = (resources: Resources, type: string): Json[] => Object.values(resources[type] ?? {});
 const unquote = (value: unknown) => String(value).replace(/^'(.*)'$/s, '$1');
@@ -81,25 +77,27 @@ function lambdaStyle(cors: Json): unknown {
   };
 }
 
-function apply(stack: TerraformStack, cors: CorsPolicy, target: CorsTarget): void {
+function apply(f: Flavour, stack: TerraformStack, cors: CorsPolicy, target: CorsTarget): void {
   switch (target) {
-    case 's3': cors.applyToBucket(new S3Bucket(stack, 'Bucket', {})); break;
-    case 'http-api': cors.applyToHttpApi(new Apigatewayv2Api(stack, 'HttpApi', { name: 'http', protocolType: 'HTTP' })); break;
-    case 'function-url': cors.applyToFunctionUrl(new LambdaFunctionUrl(stack, 'Url', { functionName: 'fn', authorizationType: 'NONE' })); break;
+    case 's3': cors.applyToBucket(new f.aws.S3Bucket(stack, 'Bucket', {})); break;
+    case 'http-api': cors.applyToHttpApi(new f.aws.Apigatewayv2Api(stack, 'HttpApi', { name: 'http', protocolType: 'HTTP' })); break;
+    case 'function-url': cors.applyToFunctionUrl(new f.aws.LambdaFunctionUrl(stack, 'Url', { functionName: 'fn', authorizationType: 'NONE' })); break;
     case 'cloudfront': void cors.responseHeadersPolicy; break;
     case 'rest-api': {
-      const api = new ApiGatewayRestApi(stack, 'RestApi', { name: 'rest' });
-      cors.applyToRestApi(api, { resources: [new ApiGatewayResource(stack, 'Items', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'items' })] });
+      const api = new f.aws.ApiGatewayRestApi(stack, 'RestApi', { name: 'rest' });
+      cors.applyToRestApi(api, { resources: [new f.aws.ApiGatewayResource(stack, 'Items', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'items' })] });
       break;
     }
   }
 }
 
-describe('cdktf renders the neutral configuration of the core renderer', () => {
+// Both Terraform flavours: cors-constructs/cdktf, and cors-constructs/cdktn generated from it.
+describe.each(FLAVOURS.map((f) => [f.name, f] as const))('%s renders the neutral configuration of the core renderer', (_flavour, f) => {
   test.each(NEUTRAL_CASES.map((c) => [c.name, c.target, c] as const))('%s on %s', (_name, target, c) => {
-    const { stack } = newStack();
-    apply(stack, new CorsPolicy(stack, 'Cors', c.props), target);
-    const resources = (JSON.parse(Testing.synth(stack, true)) as { resource: Resources }).resource;
+    const { app, stack } = newFlavourStack(f);
+    apply(f, stack, new f.lib.CorsPolicy(stack, 'Cors', c.props), target);
+    const resources = (JSON.parse(f.fw.Testing.synth(stack, true)) as { resource: Resources }).resource;
     expect(comparableNeutral(target, FROM_CDKTF[target](resources))).toEqual(comparableNeutral(target, c.expected));
+    rmSync(app.outdir, { recursive: true, force: true });
   });
 });
