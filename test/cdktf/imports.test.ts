@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
   });
 }
 
-function loadedModules(entry: 'core' | 'cdk' | 'cdktf'): string[] {
+function loadedModules(entry: 'core' | 'cdk' | 'cdktf' | 'cdktn'): string[] {
   const script = `require(${JSON.stringify(path.join(outdir, 'lib', entry, 'index.js'))}); process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
   const output = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });
   return JSON.parse(output) as string[];
@@ -30,7 +30,8 @@ const isFramework = (file: string, names: string[]) => names.some((name) => file
 beforeAll(() => {
   outdir = mkdtempSync(path.join(tmpdir(), 'cors-constructs-imports-'));
   buildSync({
-    entryPoints: ['core', 'cdk', 'cdktf'].flatMap((dir) => sources(path.join(root, 'lib', dir))),
+    // lib/cdktn is generated from lib/cdktf (scripts/generate-cdktn.js; jest's global setup ran it).
+    entryPoints: ['core', 'cdk', 'cdktf', 'cdktn'].flatMap((dir) => sources(path.join(root, 'lib', dir))),
     outdir: path.join(outdir, 'lib'),
     outbase: path.join(root, 'lib'),
     format: 'cjs',
@@ -43,7 +44,7 @@ beforeAll(() => {
   // subpath exports lets node resolve them by self-reference, as it does in dist/.
   writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({
     name: 'cors-constructs',
-    exports: { '.': './lib/core/index.js', './cdk': './lib/cdk/index.js', './cdktf': './lib/cdktf/index.js' },
+    exports: { '.': './lib/core/index.js', './cdk': './lib/cdk/index.js', './cdktf': './lib/cdktf/index.js', './cdktn': './lib/cdktn/index.js' },
   }));
 });
 
@@ -59,6 +60,27 @@ test('cors-constructs/cdktf never loads the @cdktf/provider-aws root index, only
   expect(loaded.some((f) => f.endsWith('/node_modules/cdktf/lib/index.js'))).toBe(true);
   expect(loaded.some((f) => f.endsWith('/lib/cdktf/cors-policy.js'))).toBe(true);
   expect(loaded.some((f) => isFramework(f, ['aws-cdk-lib']))).toBe(false);
+});
+
+test('cors-constructs/cdktf never loads cdktn or @cdktn/provider-aws', () => {
+  const loaded = normalized(loadedModules('cdktf'));
+  expect(loaded.some((f) => f.endsWith('/lib/cdktf/index.js'))).toBe(true);
+  expect(loaded.filter((f) => isFramework(f, ['cdktn', '@cdktn']))).toEqual([]);
+});
+
+test('cors-constructs/cdktn loads cdktn and deep @cdktn/provider-aws/lib/<resource> modules only: never cdktf, @cdktf/* or the @cdktn/provider-aws root', () => {
+  const loaded = normalized(loadedModules('cdktn'));
+  expect(loaded.filter((f) => isFramework(f, ['cdktf', '@cdktf', 'aws-cdk-lib']))).toEqual([]);
+  expect(loaded.some((f) => f.endsWith('@cdktn/provider-aws/lib/index.js'))).toBe(false);
+  const provider = loaded.filter((f) => f.includes('/node_modules/@cdktn/provider-aws/'));
+  expect(provider.length).toBeGreaterThan(0);
+  for (const file of provider) expect(file).toMatch(/\/@cdktn\/provider-aws\/lib\/[a-z0-9-]+\/index\.js$/);
+  // Sanity: the same provider modules as the cdktf flavour, and our generated files are what loaded.
+  const resources = (files: string[], scope: string) => files.filter((f) => f.includes(`/node_modules/${scope}/provider-aws/lib/`)).map((f) => f.replace(/^.*\/provider-aws\/lib\//, '')).sort();
+  expect(resources(loaded, '@cdktn')).toEqual(resources(normalized(loadedModules('cdktf')), '@cdktf'));
+  expect(loaded.some((f) => f.endsWith('/node_modules/cdktn/lib/index.js'))).toBe(true);
+  expect(loaded.some((f) => f.endsWith('/lib/cdktn/cors-policy.js'))).toBe(true);
+  expect(loaded.some((f) => f.includes('/lib/cdktf/'))).toBe(false);
 });
 
 test('cors-constructs/cdk loads no cdktf module', () => {
