@@ -87,6 +87,7 @@ const ADAPTERS = {
       const data = JSON.parse(stdout);
       const checks = data.rows.map((r) => ({ name: `require('${r.name}') median`, value: `${r.medianMs.toFixed(1)} ms, ${r.rssMb.toFixed(0)} MB, ${r.modules} modules`, target: '-', met: true, info: true }));
       checks.push({ name: 'cors-constructs/cdktf / hand deep imports', value: `${data.ratioToHand.toFixed(2)}x`, target: `<= ${data.target}x`, met: data.ratioToHand <= data.target });
+      if (typeof data.ratioToHandCdktn === 'number') checks.push({ name: 'cors-constructs/cdktn / hand deep imports', value: `${data.ratioToHandCdktn.toFixed(2)}x`, target: `<= ${data.target}x`, met: data.ratioToHandCdktn <= data.target });
       if (data.ratioRootToCdktf !== undefined) checks.push({ name: 'provider root / cors-constructs/cdktf', value: `${data.ratioRootToCdktf.toFixed(1)}x`, target: '-', met: true, info: true });
       return checks;
     },
