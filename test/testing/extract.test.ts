@@ -47,6 +47,36 @@ describe('CloudFormation extraction (hand-written template)', () => {
     ]);
   });
 
+  test('records where each value is, and every audit finding points at its entry', () => {
+    expect(byId(items, 'SiteBucket').locations).toMatchObject({
+      '$': { resourceId: 'SiteBucket', path: 'Properties.CorsConfiguration' },
+      'rules[0].allowedOrigins[0]': { resourceId: 'SiteBucket', path: 'Properties.CorsConfiguration.CorsRules[0].AllowedOrigins[0]' },
+      'rules[0].maxAgeSeconds': { resourceId: 'SiteBucket', path: 'Properties.CorsConfiguration.CorsRules[0].MaxAge' },
+    });
+    expect(byId(items, 'ItemsOptions').locations).toMatchObject({
+      'preflight.staticHeaders.Access-Control-Allow-Origin': { resourceId: 'ItemsOptions', path: 'Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.Access-Control-Allow-Origin"]' },
+      'gatewayResponses.DEFAULT_4XX.Access-Control-Allow-Origin': { resourceId: 'Default4xx', path: 'Properties.ResponseParameters["gatewayresponse.header.Access-Control-Allow-Origin"]' },
+    });
+    const located = items.flatMap((item) => auditExtracted(item).map((f) => `${f.diagnostic.rule} ${f.location?.resourceId} ${f.location?.path}`));
+    expect(located).toEqual([
+      'origin-pattern-public-suffix SiteBucket Properties.CorsConfiguration.CorsRules[0].AllowedOrigins[0]',
+      'origin-wildcard-with-credentials HttpApi Properties.CorsConfiguration.AllowOrigins[0]',
+      'unresolved-token FunctionUrl Properties.Cors.AllowOrigins[0]',
+      'method-unsupported FunctionUrl Properties.Cors.AllowMethods[1]',
+      'header-wildcard-with-credentials HeadersPolicy Properties.ResponseHeadersPolicyConfig.CorsConfig.AccessControlAllowHeaders.Items[0]',
+      'origin-wildcard-with-credentials ItemsOptions Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.Access-Control-Allow-Origin"]',
+    ]);
+  });
+
+  test('a list that is itself an intrinsic is one opaque entry located at the list', () => {
+    const [url] = extractCors({ Resources: { Url: { Type: 'AWS::Lambda::Url', Properties: { Cors: { AllowOrigins: { Ref: 'Origins' }, AllowMethods: ['GET', { Bad: 1 }, 'PUT'] } } } } });
+    expect(url!.locations).toMatchObject({
+      'allowOrigins[0]': { resourceId: 'Url', path: 'Properties.Cors.AllowOrigins' },
+      // An unreadable entry is dropped: positions in the extracted list map back to the template's.
+      'allowMethods[1]': { resourceId: 'Url', path: 'Properties.Cors.AllowMethods[2]' },
+    });
+  });
+
   test('extracted configurations simulate: the reflecting REST preflight lets any origin in with credentials', () => {
     const rest = byId(items, 'ItemsOptions');
     expect(simulateCors(rest.target, rest.config, { origin: 'https://evil.example', method: 'PUT', credentials: true }, { runtimeHelper: true }).allowed).toBe(true);
@@ -67,6 +97,8 @@ describe('Terraform extraction (hand-written cdktf JSON)', () => {
       'rest-api:aws_api_gateway_method.items_options',
     ]);
     expect(byId(items, 'site_cors').constructPath).toBe('app/site_cors');
+    // Locations are recorded for CloudFormation templates only.
+    expect(items.map((i) => i.locations)).toEqual(items.map(() => undefined));
   });
 
   test('joins the REST integration response through ${...http_method} references', () => {
