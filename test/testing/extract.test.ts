@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditExtracted, extractCors, originFromRegex, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
+import { auditExtracted, extractCors, originFromRegex, recoverPolicies, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
 
 const dir = join(__dirname, '../fixtures/templates');
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
@@ -66,6 +66,17 @@ describe('CloudFormation extraction (hand-written template)', () => {
       'header-wildcard-with-credentials HeadersPolicy Properties.ResponseHeadersPolicyConfig.CorsConfig.AccessControlAllowHeaders.Items[0]',
       'origin-wildcard-with-credentials ItemsOptions Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.Access-Control-Allow-Origin"]',
     ]);
+  });
+
+  test('an HTTP API or function URL without AllowMethods allows the safelisted methods: read as the default, not as an empty list', () => {
+    const found = extractCors({ Resources: {
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { CorsConfiguration: { AllowOrigins: ['https://app.example.com'] } } },
+      Url: { Type: 'AWS::Lambda::Url', Properties: { Cors: { AllowOrigins: ['https://app.example.com'] } } },
+      Bucket: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: [{ AllowedOrigins: ['https://app.example.com'], AllowedMethods: [] }] } } },
+    } });
+    expect(found.flatMap((item) => auditExtracted(item).map((f) => `${item.resourceId}:${f.diagnostic.rule}`))).toEqual(['Bucket:methods-empty']);
+    expect(recoverPolicies(found[0]!)[0]).toMatchObject({ props: { allowOrigins: ['https://app.example.com'] }, notes: [expect.stringContaining('no allowed methods')] });
+    expect(recoverPolicies(found[0]!)[0]!.props.allowMethods).toBeUndefined();
   });
 
   test('a list that is itself an intrinsic is one opaque entry located at the list', () => {

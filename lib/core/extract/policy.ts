@@ -80,6 +80,10 @@ export function originFromRegex(regex: string): string | undefined {
   return expected === regex.replace(/^\^|\$$/g, '') ? candidate : undefined;
 }
 
+// HTTP APIs, function URLs and REST preflights without allowed methods send no Access-Control-Allow-Methods:
+// only the CORS-safelisted methods pass a preflight, which is what the policy's default says. Not an empty list.
+const NO_METHODS = 'no allowed methods: browsers allow only the CORS-safelisted GET, HEAD and POST; read as the default GET, HEAD';
+
 function splitList(value: string | undefined): string[] {
   return value === undefined ? [] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
@@ -144,13 +148,14 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy {
   const headersEchoed = reading.echoes.some((e) => e.header.toLowerCase() === 'access-control-allow-headers');
   const maxAge = getHeader(preflight.staticHeaders, 'Access-Control-Max-Age');
   const methods = splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Methods'));
+  if (methods.length === 0) notes.push(NO_METHODS);
   const headers = headersEchoed ? ['*'] : splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Headers'));
   // Findings about the origins as a whole point at the template when it chooses the origin.
   const originAt = originEcho ? templateAt : staticAt('Access-Control-Allow-Origin');
   return {
     props: {
       allowOrigins: origins,
-      allowMethods: methods,
+      ...(methods.length > 0 ? { allowMethods: methods } : {}),
       allowHeaders: headers,
       ...(expose !== undefined ? { exposeHeaders: expose } : {}),
       allowCredentials: getHeader(preflight.staticHeaders, 'Access-Control-Allow-Credentials') === 'true',
@@ -220,9 +225,10 @@ export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
     case 'http-api':
     case 'function-url': {
       const c = item.config;
+      const methods = c.allowMethods.length > 0 ? { allowMethods: c.allowMethods } : {};
       return [{
-        props: { allowOrigins: c.allowOrigins, allowMethods: c.allowMethods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
-        notes: [],
+        props: { allowOrigins: c.allowOrigins, ...methods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
+        notes: c.allowMethods.length > 0 ? [] : [NO_METHODS],
         locations: serviceLocations(item, c.allowMethods.length),
       }];
     }
