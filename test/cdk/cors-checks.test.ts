@@ -109,6 +109,31 @@ describe('CorsChecks over stacks written with aws-cdk-lib CORS options only', ()
   });
 });
 
+test('the README excerpt is what a run prints and writes', () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Check an existing app in one line'), readme.indexOf('## AWS CDK (`cors-constructs/cdk`)'));
+  const shop: NativeCorsCase = {
+    stack: 'Shop',
+    build: (stack) => {
+      new apigwv2.HttpApi(stack, 'Api', { corsPreflight: { allowOrigins: ['https://app.example.com/'], allowCredentials: true, allowMethods: [apigwv2.CorsHttpMethod.GET] } });
+      new s3.Bucket(stack, 'Uploads', { cors: [{ allowedOrigins: ['https://app.example.com'], allowedMethods: [s3.HttpMethods.PUT], exposedHeaders: ['Content-Type'] }] });
+    },
+    findings: [],
+  };
+  const { error, outdir } = check([shop]);
+  // Every report line of the excerpt but the source locations, which name the file of the run.
+  const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)].map((m) => ({ language: m[1], text: m[2]! }));
+  const printed = blocks.find((b) => b.language === '')!.text.split('\n')
+    .filter((line) => line.trim() !== '' && !/^\S+\.js:\d+:\d+$/.test(line) && line !== 'Synthesis finished with errors');
+  expect(printed).toHaveLength(8);
+  for (const line of printed) expect(error).toContain(line);
+  const excerpt = JSON.parse(blocks.find((b) => b.language === 'json')!.text) as unknown;
+  const written = (JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as { pluginReports: { pluginName: string; violations: { violatingConstructs: { stackTraces?: unknown }[] }[] }[] })
+    .pluginReports.find((p) => p.pluginName === 'CorsChecks')!;
+  for (const v of written.violations) for (const c of v.violatingConstructs) delete c.stackTraces;
+  expect({ ...written, violations: written.violations.slice(0, 1) }).toEqual(excerpt);
+});
+
 describe('acknowledgements', () => {
   const seeded = caseOf('Seeded');
 
