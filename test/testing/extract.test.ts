@@ -79,6 +79,17 @@ describe('CloudFormation extraction (hand-written template)', () => {
     expect(recoverPolicies(found[0]!)[0]!.props.allowMethods).toBeUndefined();
   });
 
+  test('an OPTIONS method proxied to a backend holds no CORS configuration: a note, no finding; its API\'s gateway responses are still checked', () => {
+    const method = (api: string) => ({ Type: 'AWS::ApiGateway::Method', Properties: { RestApiId: { Ref: api }, HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: 'arn' } } });
+    const found = extractCors({ Resources: {
+      Proxied: method('A'),
+      WithResponse: method('B'),
+      Default4xx: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { RestApiId: { Ref: 'B' }, ResponseType: 'DEFAULT_4XX', ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com/'" } } },
+    } });
+    expect(found[0]!.notes).toEqual([expect.stringContaining("the OPTIONS method's AWS_PROXY integration answers preflights from the backend")]);
+    expect(found.flatMap((item) => auditExtracted(item).map((f) => `${item.resourceId}:${f.diagnostic.rule}:${f.location?.resourceId}`))).toEqual(['WithResponse:origin-trailing-slash:Default4xx']);
+  });
+
   test('a list that is itself an intrinsic is one opaque entry located at the list', () => {
     const [url] = extractCors({ Resources: { Url: { Type: 'AWS::Lambda::Url', Properties: { Cors: { AllowOrigins: { Ref: 'Origins' }, AllowMethods: ['GET', { Bad: 1 }, 'PUT'] } } } } });
     expect(url!.locations).toMatchObject({

@@ -4,6 +4,7 @@ import type { CorsPolicyProps } from '../props';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
 import { getHeader } from '../simulate/fetch-check';
 import { readRestApiTemplate } from '../simulate/rest-api-template';
+import { isProxyIntegration } from './rest-api';
 import type { ExtractedCors, SourceLocation } from './types';
 
 /** Where one field of a recovered policy was read from. */
@@ -88,10 +89,14 @@ function splitList(value: string | undefined): string[] {
   return value === undefined ? [] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
-function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy {
+function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefined {
   const notes: string[] = [];
   const locate = locator(item);
-  const { preflight, gatewayResponses } = item.config;
+  const { gatewayResponses } = item.config;
+  // A proxied OPTIONS method answers from the backend: only the API's gateway responses are in the template.
+  const proxied = isProxyIntegration(item.config.preflight?.integrationType);
+  if (proxied && gatewayResponses.length === 0) return undefined;
+  const preflight = proxied ? undefined : item.config.preflight;
   const gateway = gatewayResponses[0];
   const gatewayHeaders = gateway?.headers ?? {};
   const exposing = gatewayResponses.find((g) => getHeader(g.headers, 'Access-Control-Expose-Headers') !== undefined);
@@ -192,7 +197,8 @@ function serviceLocations(item: ExtractedCors<'http-api' | 'function-url' | 'clo
 /**
  * Maps an extracted configuration back to the policy it stands for, so the validator can check it
  * with the target's limits: one policy per S3 rule; CloudFront `ALL` read as its seven methods; a REST preflight
- * read from its static headers and template (an echoed `Access-Control-Request-Headers` is `*`).
+ * read from its static headers and template (an echoed `Access-Control-Request-Headers` is `*`); a proxied
+ * OPTIONS method (AWS_PROXY, HTTP_PROXY), whose backend answers, only through the API's gateway responses.
  * S3 rules are read without `allowCredentials`: S3 has no such setting.
  */
 export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
@@ -242,7 +248,9 @@ export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
         locations: serviceLocations(item, all ? 0 : c.allowMethods.length),
       }];
     }
-    case 'rest-api':
-      return [restPolicy(item)];
+    case 'rest-api': {
+      const policy = restPolicy(item);
+      return policy ? [policy] : [];
+    }
   }
 }

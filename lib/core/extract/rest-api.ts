@@ -53,6 +53,7 @@ export function restPreflight(parts: RestPreflightParts, reader: ValueReader, at
   const statusCode = reader.string(parts.statusCode, 'preflight.statusCode') ?? '200';
   if (authorizationType !== undefined && authorizationType.toUpperCase() !== 'NONE') reader.notes.push(`the OPTIONS method uses authorization ${authorizationType}: preflights carry no credentials, so API Gateway rejects every one (401/403)`);
   if (apiKeyRequired === true) reader.notes.push('the OPTIONS method requires an API key: preflights never carry one, so API Gateway answers 403');
+  if (isProxyIntegration(integrationType)) reader.notes.push(`the OPTIONS method's ${integrationType} integration answers preflights from the backend: its CORS headers are not in the template and are not checked`);
   return {
     statusCode,
     staticHeaders: literal,
@@ -62,6 +63,14 @@ export function restPreflight(parts: RestPreflightParts, reader: ValueReader, at
     ...(apiKeyRequired !== undefined ? { apiKeyRequired } : {}),
     ...(integrationType !== undefined ? { integrationType } : {}),
   };
+}
+
+/**
+ * Whether an integration passes the backend's response through (AWS_PROXY, HTTP_PROXY): its integration
+ * responses are not used, so an OPTIONS method with it holds no CORS configuration of its own.
+ */
+export function isProxyIntegration(integrationType: string | undefined): boolean {
+  return integrationType !== undefined && /_PROXY$/i.test(integrationType);
 }
 
 /**
