@@ -42,9 +42,13 @@ function withMarkers<T>(value: T, opaque: Map<string, string>): T {
  * `unresolved-token` warnings, never as malformed.
  */
 export function auditExtracted(resource: ExtractedCors): AuditFinding[] {
+  // gateway-response-origin is about what the API's CORS gateway responses can say; without any, there is
+  // nothing it describes (as with the constructs' { gatewayResponses: false }).
+  const withoutGatewayResponses = resource.target === 'rest-api' && resource.config.gatewayResponses.length === 0;
   return recoverPolicies(resource).flatMap((recovered) => {
     const opaque = new Map<string, string>();
-    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true });
+    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true })
+      .filter((d) => !(withoutGatewayResponses && d.rule === 'gateway-response-origin'));
     return diagnostics.map((diagnostic) => {
       const original = diagnostic.value !== undefined ? opaque.get(diagnostic.value) : undefined;
       const fixed: CorsDiagnostic = original !== undefined ? { ...diagnostic, value: original, message: diagnostic.message.replace('deploy-time token', `deploy-time value (${original})`) } : diagnostic;
