@@ -1,7 +1,7 @@
 // A realistic cors-constructs stack: one policy for a SPA and an admin console, applied to a REST API,
 // an HTTP API, a function URL, an upload bucket and a CloudFront distribution.
 // Synthesize offline with `npm run synth` (writes cdk.out/). Lambda code is inline: no bundling.
-import { Annotations, App, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, App, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -9,7 +9,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CorsPolicy } from 'cors-constructs/cdk';
+import { CorsChecks, CorsPolicy } from 'cors-constructs/cdk';
 import type { Construct } from 'constructs';
 
 const HANDLER = `
@@ -58,7 +58,9 @@ class CorsExampleStack extends Stack {
     item.addResource('attachments').addMethod('GET', proxy);
     cors.applyToRestApi(restApi);
     // Error responses can name one origin only: the SPA's users see error bodies, the admin console gets a CORS error.
+    // The policy warns about it once; CorsChecks (below) reports it on every preflight it reads.
     Annotations.of(this).acknowledgeWarning('cors-constructs:gateway-response-origin', 'Admin console shows a generic error message');
+    Validations.of(restApi).acknowledge({ id: 'CorsChecks::gateway-response-origin', reason: 'Admin console shows a generic error message' });
 
     // HTTP API: API Gateway answers preflights and adds the headers itself.
     const httpApi = new apigwv2.HttpApi(this, 'HttpApi');
@@ -102,4 +104,6 @@ class CorsExampleStack extends Stack {
 
 const app = new App();
 new CorsExampleStack(app, 'CorsConstructsExample');
+// Checks the CORS of every resource of the app from the synthesized templates, as `cors-constructs audit cdk.out` does.
+Validations.of(app).addPlugins(new CorsChecks());
 app.synth();

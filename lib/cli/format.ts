@@ -62,6 +62,7 @@ export function formatJson(report: AuditReport): string {
       target: f.resource.target,
       ...(f.part !== undefined ? { part: f.part } : {}),
       ...f.diagnostic,
+      ...(f.location !== undefined ? { location: f.location } : {}),
     })),
     summary: {
       errors: report.findings.filter((f) => f.diagnostic.severity === 'error').length,

@@ -26,6 +26,11 @@ export interface CorsDiagnostic {
   readonly target?: CorsTarget;
   /** The offending entry, where there is one. */
   readonly value?: string;
+  /**
+   * The position of the offending entry in the field's list as given (before any entry is dropped),
+   * when the finding is about one entry; lets tools point at the exact place in a template.
+   */
+  readonly index?: number;
   /** What is wrong, why browsers or AWS reject it, and how to fix it. */
   readonly message: string;
 }

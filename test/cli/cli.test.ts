@@ -32,6 +32,12 @@ describe('audit', () => {
     expect(report.findings[0]).toMatchObject({ file: 'cdktf.out/stacks/app/cdk.tf.json', resourceId: 'aws_s3_bucket_cors_configuration.site_cors', rule: 'origin-trailing-slash' });
   });
 
+  test('json: each finding carries the entry index and the property path of the offending value', () => {
+    const { stdout } = run('audit', 'handwritten.template.json', '--format', 'json');
+    const report = JSON.parse(stdout) as { findings: { resourceId: string; rule: string; index?: number; location?: { resourceId: string; path: string } }[] };
+    expect(report.findings.find((f) => f.rule === 'method-unsupported')).toMatchObject({ resourceId: 'FunctionUrl', index: 1, location: { resourceId: 'FunctionUrl', path: 'Properties.Cors.AllowMethods[1]' } });
+  });
+
   test('sarif: SARIF 2.1.0 with rules, levels and a line per result', () => {
     const { stdout } = run('audit', 'cdk.out', '--format', 'sarif');
     const sarif = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };

@@ -3,6 +3,7 @@ import {
   CORS_TARGETS,
   normalizeCorsPolicy,
   normalizeCorsPolicyUnchecked,
+  normalizeMethod,
   renderCloudFrontCors,
   renderFunctionUrlCors,
   renderHttpApiCors,
@@ -48,6 +49,43 @@ describe('validator invariants', () => {
       const diagnostics = validateCorsPolicy(props, { targets: chosen });
       expect(diagnostics.filter((d) => d.message.includes('could not validate'))).toEqual([]);
     }), { numRuns: 2000 });
+  });
+
+  test('a diagnostic index points at the entry it names, in the list as given (tokens and non-strings included)', () => {
+    const lists = { allowOrigins: 'allowOrigins', allowMethods: 'allowMethods', allowHeaders: 'allowHeaders', exposeHeaders: 'exposeHeaders' } as const;
+    const withTokens = policy.chain((props) => fc.nat({ max: 3 }).map((at) => {
+      // A token or a non-string entry before some entries shifts the positions of the kept ones.
+      const origins: unknown[] = [...props.allowOrigins];
+      origins.splice(Math.min(at, origins.length), 0, at % 2 === 0 ? '${Token[TOKEN.1]}' : 42);
+      return { ...props, allowOrigins: origins as string[] };
+    }));
+    fc.assert(fc.property(withTokens, targets, (props, chosen) => {
+      for (const d of validateCorsPolicy(props, { targets: chosen, asDeployed: true })) {
+        if (d.index === undefined) continue;
+        const list = (props as unknown as Record<string, unknown[]>)[lists[d.field as keyof typeof lists]]!;
+        expect(d.index).toBeLessThan(list.length);
+        const entry = list[d.index];
+        // Target limits name the method as normalized; every other rule names the entry as written.
+        const named = typeof entry !== 'string' ? String(entry) : d.rule === 'method-unsupported' ? normalizeMethod(entry) : entry;
+        expect({ rule: d.rule, value: d.value }).toEqual({ rule: d.rule, value: named });
+      }
+    }), { numRuns: 2000 });
+  });
+
+  test('every finding about one entry of a list carries its index', () => {
+    const props: CorsPolicyProps = {
+      allowOrigins: ['https://a.example', '${Token[TOKEN.9]}', 'https://a.example', 'https://b.example/', '*'],
+      allowMethods: ['GET', 'delete', 'PATCH', 'get'],
+      allowHeaders: ['x-id', 'X-Id', '*'],
+      exposeHeaders: ['etag', 'content-type'],
+      allowCredentials: true,
+    };
+    const found = validateCorsPolicy(props, { targets: ['s3', 'http-api'], asDeployed: true }).filter((d) => d.value !== undefined).map((d) => `${d.rule} ${d.index}`);
+    expect(found).toEqual(expect.arrayContaining([
+      'unresolved-token 1', 'origin-duplicate 2', 'origin-trailing-slash 3', 'origin-wildcard-with-credentials 4', 'origin-wildcard-mixed 4',
+      'method-not-normalized 1', 'method-not-normalized 3', 'method-duplicate 3', 'method-unsupported 2',
+      'header-duplicate 1', 'header-wildcard-with-credentials 2', 'expose-safelisted 1',
+    ]));
   });
 
   test('normalizeCorsPolicy is idempotent and its output validates cleanly', () => {

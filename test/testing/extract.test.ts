@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditExtracted, extractCors, originFromRegex, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
+import { auditExtracted, extractCors, originFromRegex, recoverPolicies, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
 
 const dir = join(__dirname, '../fixtures/templates');
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
@@ -47,6 +47,58 @@ describe('CloudFormation extraction (hand-written template)', () => {
     ]);
   });
 
+  test('records where each value is, and every audit finding points at its entry', () => {
+    expect(byId(items, 'SiteBucket').locations).toMatchObject({
+      '$': { resourceId: 'SiteBucket', path: 'Properties.CorsConfiguration' },
+      'rules[0].allowedOrigins[0]': { resourceId: 'SiteBucket', path: 'Properties.CorsConfiguration.CorsRules[0].AllowedOrigins[0]' },
+      'rules[0].maxAgeSeconds': { resourceId: 'SiteBucket', path: 'Properties.CorsConfiguration.CorsRules[0].MaxAge' },
+    });
+    expect(byId(items, 'ItemsOptions').locations).toMatchObject({
+      'preflight.staticHeaders.Access-Control-Allow-Origin': { resourceId: 'ItemsOptions', path: 'Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.Access-Control-Allow-Origin"]' },
+      'gatewayResponses.DEFAULT_4XX.Access-Control-Allow-Origin': { resourceId: 'Default4xx', path: 'Properties.ResponseParameters["gatewayresponse.header.Access-Control-Allow-Origin"]' },
+    });
+    const located = items.flatMap((item) => auditExtracted(item).map((f) => `${f.diagnostic.rule} ${f.location?.resourceId} ${f.location?.path}`));
+    expect(located).toEqual([
+      'origin-pattern-public-suffix SiteBucket Properties.CorsConfiguration.CorsRules[0].AllowedOrigins[0]',
+      'origin-wildcard-with-credentials HttpApi Properties.CorsConfiguration.AllowOrigins[0]',
+      'unresolved-token FunctionUrl Properties.Cors.AllowOrigins[0]',
+      'method-unsupported FunctionUrl Properties.Cors.AllowMethods[1]',
+      'header-wildcard-with-credentials HeadersPolicy Properties.ResponseHeadersPolicyConfig.CorsConfig.AccessControlAllowHeaders.Items[0]',
+      'origin-wildcard-with-credentials ItemsOptions Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.Access-Control-Allow-Origin"]',
+    ]);
+  });
+
+  test('an HTTP API or function URL without AllowMethods allows the safelisted methods: read as the default, not as an empty list', () => {
+    const found = extractCors({ Resources: {
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { CorsConfiguration: { AllowOrigins: ['https://app.example.com'] } } },
+      Url: { Type: 'AWS::Lambda::Url', Properties: { Cors: { AllowOrigins: ['https://app.example.com'] } } },
+      Bucket: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: [{ AllowedOrigins: ['https://app.example.com'], AllowedMethods: [] }] } } },
+    } });
+    expect(found.flatMap((item) => auditExtracted(item).map((f) => `${item.resourceId}:${f.diagnostic.rule}`))).toEqual(['Bucket:methods-empty']);
+    expect(recoverPolicies(found[0]!)[0]).toMatchObject({ props: { allowOrigins: ['https://app.example.com'] }, notes: [expect.stringContaining('no allowed methods')] });
+    expect(recoverPolicies(found[0]!)[0]!.props.allowMethods).toBeUndefined();
+  });
+
+  test('an OPTIONS method proxied to a backend holds no CORS configuration: a note, no finding; its API\'s gateway responses are still checked', () => {
+    const method = (api: string) => ({ Type: 'AWS::ApiGateway::Method', Properties: { RestApiId: { Ref: api }, HttpMethod: 'OPTIONS', AuthorizationType: 'NONE', Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: 'arn' } } });
+    const found = extractCors({ Resources: {
+      Proxied: method('A'),
+      WithResponse: method('B'),
+      Default4xx: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { RestApiId: { Ref: 'B' }, ResponseType: 'DEFAULT_4XX', ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com/'" } } },
+    } });
+    expect(found[0]!.notes).toEqual([expect.stringContaining("the OPTIONS method's AWS_PROXY integration answers preflights from the backend")]);
+    expect(found.flatMap((item) => auditExtracted(item).map((f) => `${item.resourceId}:${f.diagnostic.rule}:${f.location?.resourceId}`))).toEqual(['WithResponse:origin-trailing-slash:Default4xx']);
+  });
+
+  test('a list that is itself an intrinsic is one opaque entry located at the list', () => {
+    const [url] = extractCors({ Resources: { Url: { Type: 'AWS::Lambda::Url', Properties: { Cors: { AllowOrigins: { Ref: 'Origins' }, AllowMethods: ['GET', { Bad: 1 }, 'PUT'] } } } } });
+    expect(url!.locations).toMatchObject({
+      'allowOrigins[0]': { resourceId: 'Url', path: 'Properties.Cors.AllowOrigins' },
+      // An unreadable entry is dropped: positions in the extracted list map back to the template's.
+      'allowMethods[1]': { resourceId: 'Url', path: 'Properties.Cors.AllowMethods[2]' },
+    });
+  });
+
   test('extracted configurations simulate: the reflecting REST preflight lets any origin in with credentials', () => {
     const rest = byId(items, 'ItemsOptions');
     expect(simulateCors(rest.target, rest.config, { origin: 'https://evil.example', method: 'PUT', credentials: true }, { runtimeHelper: true }).allowed).toBe(true);
@@ -67,6 +119,8 @@ describe('Terraform extraction (hand-written cdktf JSON)', () => {
       'rest-api:aws_api_gateway_method.items_options',
     ]);
     expect(byId(items, 'site_cors').constructPath).toBe('app/site_cors');
+    // Locations are recorded for CloudFormation templates only.
+    expect(items.map((i) => i.locations)).toEqual(items.map(() => undefined));
   });
 
   test('joins the REST integration response through ${...http_method} references', () => {

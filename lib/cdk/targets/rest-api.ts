@@ -95,6 +95,8 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
         // No authorizer, no API key, whatever the API's defaultMethodOptions say: preflights carry no credentials.
         authorizationType: apigateway.AuthorizationType.NONE,
         apiKeyRequired: false,
+        // 204 with `method.response.header.Access-Control-Allow-*: true`: the one shape cdk-nag's AwsSolutions-APIG4
+        // exempts from "APIs implement authorization" (cdk-nag rules/apigw/APIGWAuthorization, checkCORSMethodResponses).
         methodResponses: [{
           statusCode: config.preflight.statusCode,
           responseParameters: Object.fromEntries(config.preflight.responseHeaders.map((name) => [`${METHOD_HEADER}${name}`, true])),

@@ -1,8 +1,8 @@
 import type { CorsDiagnostic } from '../diagnostic';
 import { validateCorsPolicy } from '../validate';
 import { isOpaqueValue } from './opaque';
-import { recoverPolicies } from './policy';
-import type { ExtractedCors } from './types';
+import { locateDiagnostic, recoverPolicies } from './policy';
+import type { ExtractedCors, SourceLocation } from './types';
 
 /** One finding of an audit: a diagnostic about one extracted configuration. */
 export interface AuditFinding {
@@ -12,6 +12,12 @@ export interface AuditFinding {
   readonly part?: string;
   /** The validator's diagnostic; `value` holds the opaque text for unresolved entries. */
   readonly diagnostic: CorsDiagnostic;
+  /**
+   * Where the offending value is in the template: the entry the diagnostic names, else its field,
+   * else the whole CORS configuration. CloudFormation templates only. For a REST API it can be
+   * another resource than `resource` (a gateway response holds the exposed headers).
+   */
+  readonly location?: SourceLocation;
 }
 
 // CDK token markers make the validator report a value it cannot check (`unresolved-token`).
@@ -36,13 +42,18 @@ function withMarkers<T>(value: T, opaque: Map<string, string>): T {
  * `unresolved-token` warnings, never as malformed.
  */
 export function auditExtracted(resource: ExtractedCors): AuditFinding[] {
+  // gateway-response-origin is about what the API's CORS gateway responses can say; without any, there is
+  // nothing it describes (as with the constructs' { gatewayResponses: false }).
+  const withoutGatewayResponses = resource.target === 'rest-api' && resource.config.gatewayResponses.length === 0;
   return recoverPolicies(resource).flatMap((recovered) => {
     const opaque = new Map<string, string>();
-    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true });
+    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true })
+      .filter((d) => !(withoutGatewayResponses && d.rule === 'gateway-response-origin'));
     return diagnostics.map((diagnostic) => {
       const original = diagnostic.value !== undefined ? opaque.get(diagnostic.value) : undefined;
       const fixed: CorsDiagnostic = original !== undefined ? { ...diagnostic, value: original, message: diagnostic.message.replace('deploy-time token', `deploy-time value (${original})`) } : diagnostic;
-      return { resource, ...(recovered.part !== undefined ? { part: recovered.part } : {}), diagnostic: fixed };
+      const location = locateDiagnostic(recovered.locations, diagnostic);
+      return { resource, ...(recovered.part !== undefined ? { part: recovered.part } : {}), diagnostic: fixed, ...(location ? { location } : {}) };
     });
   });
 }

@@ -3,19 +3,20 @@ import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
 import type { S3CorsRuleConfig } from '../targets/s3';
 import { asRecord, ValueReader } from './reader';
 import { restGatewayResponse, restPreflight } from './rest-api';
-import type { ExtractedConfigs, ExtractedCors, ExtractOptions } from './types';
+import type { ExtractedConfigs, ExtractedCors, ExtractOptions, SourceLocation } from './types';
 
 /**
  * Reads every CORS configuration of a CloudFormation template (as JSON), whoever wrote it:
  * `AWS::S3::Bucket` CorsConfiguration, `AWS::ApiGatewayV2::Api` CorsConfiguration, `AWS::Lambda::Url`
  * Cors, `AWS::CloudFront::ResponseHeadersPolicy` CorsConfig, and REST API OPTIONS methods
  * (`AWS::ApiGateway::Method`) with the API's `AWS::ApiGateway::GatewayResponse`s. Property names follow
- * the CloudFormation template reference. Never throws: anything unreadable is a note.
+ * the CloudFormation template reference. Never throws: anything unreadable is a note. Every item
+ * records where its values are (`locations`), for tools that point at the template.
  */
 export function extractFromCloudFormation(template: unknown, options: ExtractOptions = {}): ExtractedCors[] {
   const resources = asRecord(asRecord(template)?.['Resources']) ?? {};
   const items: ExtractedCors[] = [];
-  const push = <T extends CorsTarget>(target: T, id: string, resource: Record<string, unknown>, reader: ValueReader, config: ExtractedConfigs[T], extraNotes: string[] = []): void => {
+  const push = <T extends CorsTarget>(target: T, id: string, resource: Record<string, unknown>, reader: ValueReader, config: ExtractedConfigs[T], extraNotes: string[] = [], extraLocations: Record<string, SourceLocation> = {}): void => {
     const path = asRecord(resource['Metadata'])?.['aws:cdk:path'] ?? options.constructPaths?.[id];
     items.push({
       target,
@@ -27,6 +28,7 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
       config,
       unresolved: reader.unresolved,
       notes: [...extraNotes, ...reader.notes],
+      locations: { ...extraLocations, ...reader.locations },
     } as ExtractedCors);
   };
 
@@ -37,21 +39,25 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
     const resource = asRecord(value);
     if (!resource) continue;
     const props = asRecord(resource['Properties']) ?? {};
-    const reader = new ValueReader();
+    const reader = new ValueReader(id);
     switch (resource['Type']) {
       case 'AWS::S3::Bucket': {
         const cors = asRecord(props['CorsConfiguration']);
         if (!cors) break;
+        const base = 'Properties.CorsConfiguration';
+        reader.locate('$', base);
         const rules = Array.isArray(cors['CorsRules']) ? cors['CorsRules'] : [];
         const config: S3CorsRuleConfig[] = rules.map((raw, i) => {
           const rule = asRecord(raw) ?? {};
           const f = `rules[${i}]`;
-          const allowedHeaders = reader.list(rule['AllowedHeaders'], `${f}.allowedHeaders`);
-          const exposedHeaders = reader.list(rule['ExposedHeaders'], `${f}.exposedHeaders`);
-          const maxAgeSeconds = reader.number(rule['MaxAge'], `${f}.maxAgeSeconds`);
+          const at = `${base}.CorsRules[${i}]`;
+          reader.locate(f, at);
+          const allowedHeaders = reader.list(rule['AllowedHeaders'], `${f}.allowedHeaders`, `${at}.AllowedHeaders`);
+          const exposedHeaders = reader.list(rule['ExposedHeaders'], `${f}.exposedHeaders`, `${at}.ExposedHeaders`);
+          const maxAgeSeconds = reader.number(rule['MaxAge'], `${f}.maxAgeSeconds`, `${at}.MaxAge`);
           return {
-            allowedOrigins: reader.list(rule['AllowedOrigins'], `${f}.allowedOrigins`) ?? [],
-            allowedMethods: reader.list(rule['AllowedMethods'], `${f}.allowedMethods`) ?? [],
+            allowedOrigins: reader.list(rule['AllowedOrigins'], `${f}.allowedOrigins`, `${at}.AllowedOrigins`) ?? [],
+            allowedMethods: reader.list(rule['AllowedMethods'], `${f}.allowedMethods`, `${at}.AllowedMethods`) ?? [],
             ...(allowedHeaders ? { allowedHeaders } : {}),
             ...(exposedHeaders ? { exposedHeaders } : {}),
             ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
@@ -63,17 +69,20 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
       case 'AWS::ApiGatewayV2::Api':
       case 'AWS::Lambda::Url': {
         const isUrl = resource['Type'] === 'AWS::Lambda::Url';
-        const cors = asRecord(props[isUrl ? 'Cors' : 'CorsConfiguration']);
+        const key = isUrl ? 'Cors' : 'CorsConfiguration';
+        const cors = asRecord(props[key]);
         if (!cors) break;
-        const allowHeaders = reader.list(cors['AllowHeaders'], 'allowHeaders');
-        const exposeHeaders = reader.list(cors['ExposeHeaders'], 'exposeHeaders');
-        const maxAgeSeconds = reader.number(cors['MaxAge'], 'maxAgeSeconds');
+        const base = `Properties.${key}`;
+        reader.locate('$', base);
+        const allowHeaders = reader.list(cors['AllowHeaders'], 'allowHeaders', `${base}.AllowHeaders`);
+        const exposeHeaders = reader.list(cors['ExposeHeaders'], 'exposeHeaders', `${base}.ExposeHeaders`);
+        const maxAgeSeconds = reader.number(cors['MaxAge'], 'maxAgeSeconds', `${base}.MaxAge`);
         const config = {
-          allowOrigins: reader.list(cors['AllowOrigins'], 'allowOrigins') ?? [],
-          allowMethods: reader.list(cors['AllowMethods'], 'allowMethods') ?? [],
+          allowOrigins: reader.list(cors['AllowOrigins'], 'allowOrigins', `${base}.AllowOrigins`) ?? [],
+          allowMethods: reader.list(cors['AllowMethods'], 'allowMethods', `${base}.AllowMethods`) ?? [],
           ...(allowHeaders ? { allowHeaders } : {}),
           ...(exposeHeaders ? { exposeHeaders } : {}),
-          allowCredentials: reader.boolean(cors['AllowCredentials'], 'allowCredentials') ?? false,
+          allowCredentials: reader.boolean(cors['AllowCredentials'], 'allowCredentials', `${base}.AllowCredentials`) ?? false,
           ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
         };
         if (isUrl) push('function-url', id, resource, reader, config);
@@ -83,17 +92,19 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
       case 'AWS::CloudFront::ResponseHeadersPolicy': {
         const cors = asRecord(asRecord(props['ResponseHeadersPolicyConfig'])?.['CorsConfig']);
         if (!cors) break;
-        const items = (key: string, field: string) => reader.list(asRecord(cors[key])?.['Items'], field);
+        const base = 'Properties.ResponseHeadersPolicyConfig.CorsConfig';
+        reader.locate('$', base);
+        const items = (key: string, field: string) => reader.list(asRecord(cors[key])?.['Items'], field, `${base}.${key}.Items`);
         const exposeHeaders = items('AccessControlExposeHeaders', 'exposeHeaders');
-        const maxAgeSeconds = reader.number(cors['AccessControlMaxAgeSec'], 'maxAgeSeconds');
+        const maxAgeSeconds = reader.number(cors['AccessControlMaxAgeSec'], 'maxAgeSeconds', `${base}.AccessControlMaxAgeSec`);
         push('cloudfront', id, resource, reader, {
           allowOrigins: items('AccessControlAllowOrigins', 'allowOrigins') ?? [],
           allowMethods: items('AccessControlAllowMethods', 'allowMethods') ?? [],
           allowHeaders: items('AccessControlAllowHeaders', 'allowHeaders') ?? [],
           ...(exposeHeaders ? { exposeHeaders } : {}),
-          allowCredentials: reader.boolean(cors['AccessControlAllowCredentials'], 'allowCredentials') ?? false,
+          allowCredentials: reader.boolean(cors['AccessControlAllowCredentials'], 'allowCredentials', `${base}.AccessControlAllowCredentials`) ?? false,
           ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
-          originOverride: reader.boolean(cors['OriginOverride'], 'originOverride') ?? false,
+          originOverride: reader.boolean(cors['OriginOverride'], 'originOverride', `${base}.OriginOverride`) ?? false,
         });
         break;
       }
@@ -103,7 +114,7 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
         }
         break;
       case 'AWS::ApiGateway::GatewayResponse': {
-        const response = restGatewayResponse(props['ResponseType'], props['ResponseParameters'], reader);
+        const response = restGatewayResponse(props['ResponseType'], props['ResponseParameters'], reader, 'Properties');
         if (!response) break;
         const api = JSON.stringify(props['RestApiId'] ?? null);
         gatewayResponses.set(api, [...(gatewayResponses.get(api) ?? []), { id, response, reader }]);
@@ -118,9 +129,14 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
   for (const { id, resource, api } of optionsMethods) {
     const props = asRecord(resource['Properties']) ?? {};
     const integration = asRecord(props['Integration']) ?? {};
-    const responses = Array.isArray(integration['IntegrationResponses']) ? integration['IntegrationResponses'].map(asRecord).filter((r) => r !== undefined) : [];
-    const chosen = responses.find((r) => r['SelectionPattern'] === undefined || r['SelectionPattern'] === '') ?? responses[0] ?? {};
-    const reader = new ValueReader();
+    const responses = Array.isArray(integration['IntegrationResponses']) ? integration['IntegrationResponses'].map(asRecord) : [];
+    // The default response (no selection pattern) is the one a MOCK integration selects.
+    let chosenIndex = responses.findIndex((r) => r !== undefined && (r['SelectionPattern'] === undefined || r['SelectionPattern'] === ''));
+    if (chosenIndex < 0) chosenIndex = responses.findIndex((r) => r !== undefined);
+    const chosen = responses[chosenIndex] ?? {};
+    const at = chosenIndex < 0 ? 'Properties.Integration' : `Properties.Integration.IntegrationResponses[${chosenIndex}]`;
+    const reader = new ValueReader(id);
+    reader.locate('$', at);
     const preflight = restPreflight({
       statusCode: chosen['StatusCode'],
       responseParameters: chosen['ResponseParameters'],
@@ -128,17 +144,20 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
       authorizationType: props['AuthorizationType'] ?? 'NONE',
       apiKeyRequired: props['ApiKeyRequired'],
       integrationType: integration['Type'],
-    }, reader);
+    }, reader, at);
     const responsesOfApi = gatewayResponses.get(api) ?? [];
     apisWithPreflight.add(api);
     const notes = responsesOfApi.flatMap((g) => g.reader.notes);
-    push('rest-api', id, resource, reader, { preflight, gatewayResponses: responsesOfApi.map((g) => g.response) }, notes);
+    const locations = Object.assign({}, ...responsesOfApi.map((g) => g.reader.locations)) as Record<string, SourceLocation>;
+    push('rest-api', id, resource, reader, { preflight, gatewayResponses: responsesOfApi.map((g) => g.response) }, notes, locations);
   }
   for (const [api, responses] of gatewayResponses) {
     if (apisWithPreflight.has(api)) continue;
     const first = responses[0]!;
     const resource = asRecord(resources[first.id]) ?? {};
-    push('rest-api', first.id, resource, first.reader, { gatewayResponses: responses.map((g) => g.response) }, ['the REST API has gateway responses with CORS headers but no OPTIONS method: preflights get 403']);
+    const locations = Object.assign({}, ...responses.slice(1).map((g) => g.reader.locations)) as Record<string, SourceLocation>;
+    first.reader.locate('$', 'Properties.ResponseParameters');
+    push('rest-api', first.id, resource, first.reader, { gatewayResponses: responses.map((g) => g.response) }, ['the REST API has gateway responses with CORS headers but no OPTIONS method: preflights get 403'], locations);
   }
   return items;
 }

@@ -1,9 +1,25 @@
+import type { CorsField } from '../diagnostic';
 import { originPatternRegex, parseOrigin } from '../origin';
 import type { CorsPolicyProps } from '../props';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
 import { getHeader } from '../simulate/fetch-check';
 import { readRestApiTemplate } from '../simulate/rest-api-template';
-import type { ExtractedCors } from './types';
+import { isProxyIntegration } from './rest-api';
+import type { ExtractedCors, SourceLocation } from './types';
+
+/** Where one field of a recovered policy was read from. */
+export interface FieldLocations {
+  /** The whole field (a list, a header value, a flag). */
+  readonly field?: SourceLocation;
+  /** Each entry of a list field, by its position in the recovered list. */
+  readonly entries?: readonly (SourceLocation | undefined)[];
+}
+
+/**
+ * Where the fields of a recovered policy were read from; `policy` is the whole configuration.
+ * Set for configurations that record their locations (CloudFormation templates).
+ */
+export type PolicyLocations = Readonly<Partial<Record<CorsField, FieldLocations>>>;
 
 /** A policy read back from a configuration, for the validator. */
 export interface RecoveredPolicy {
@@ -13,6 +29,39 @@ export interface RecoveredPolicy {
   readonly props: CorsPolicyProps;
   /** What the mapping had to assume. */
   readonly notes: readonly string[];
+  /** Where each field was read from, when the extractor recorded it. */
+  readonly locations?: PolicyLocations;
+}
+
+/**
+ * Where a diagnostic about a recovered policy points: the entry it names, else the field, else the
+ * whole configuration.
+ */
+export function locateDiagnostic(locations: PolicyLocations | undefined, diagnostic: { readonly field: CorsField; readonly index?: number }): SourceLocation | undefined {
+  const field = locations?.[diagnostic.field];
+  return (diagnostic.index !== undefined ? field?.entries?.[diagnostic.index] : undefined) ?? field?.field ?? locations?.policy?.field;
+}
+
+type Locate = (key: string) => SourceLocation | undefined;
+
+function locator(item: ExtractedCors): Locate {
+  return (key) => item.locations?.[key];
+}
+
+// A list field whose entries were read one by one from `key[0]`, `key[1]`, ...
+function listAt(locate: Locate, key: string, count: number): FieldLocations {
+  const field = locate(key);
+  return { ...(field ? { field } : {}), entries: Array.from({ length: count }, (_, i) => locate(`${key}[${i}]`)) };
+}
+
+// A field read from one value: every entry of a list recovered from it (a comma-separated header) points there.
+function oneAt(location: SourceLocation | undefined, count = 0): FieldLocations {
+  return location ? { field: location, ...(count > 0 ? { entries: Array.from({ length: count }, () => location) } : {}) } : {};
+}
+
+// The key a header was recorded under: its name as written in the template.
+function headerKey(headers: Readonly<Record<string, string>>, name: string): string {
+  return Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
 /**
@@ -32,85 +81,162 @@ export function originFromRegex(regex: string): string | undefined {
   return expected === regex.replace(/^\^|\$$/g, '') ? candidate : undefined;
 }
 
+// HTTP APIs, function URLs and REST preflights without allowed methods send no Access-Control-Allow-Methods:
+// only the CORS-safelisted methods pass a preflight, which is what the policy's default says. Not an empty list.
+const NO_METHODS = 'no allowed methods: browsers allow only the CORS-safelisted GET, HEAD and POST; read as the default GET, HEAD';
+
 function splitList(value: string | undefined): string[] {
   return value === undefined ? [] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
-function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy {
+function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefined {
   const notes: string[] = [];
-  const { preflight, gatewayResponses } = item.config;
-  const gatewayHeaders = gatewayResponses[0]?.headers ?? {};
-  const expose = gatewayResponses.map((g) => getHeader(g.headers, 'Access-Control-Expose-Headers')).find((v) => v !== undefined);
+  const locate = locator(item);
+  const { gatewayResponses } = item.config;
+  // A proxied OPTIONS method answers from the backend: only the API's gateway responses are in the template.
+  const proxied = isProxyIntegration(item.config.preflight?.integrationType);
+  if (proxied && gatewayResponses.length === 0) return undefined;
+  const preflight = proxied ? undefined : item.config.preflight;
+  const gateway = gatewayResponses[0];
+  const gatewayHeaders = gateway?.headers ?? {};
+  const exposing = gatewayResponses.find((g) => getHeader(g.headers, 'Access-Control-Expose-Headers') !== undefined);
+  const expose = exposing ? splitList(getHeader(exposing.headers, 'Access-Control-Expose-Headers')) : undefined;
+  const exposeAt = exposing ? oneAt(locate(`gatewayResponses.${exposing.type}.${headerKey(exposing.headers, 'Access-Control-Expose-Headers')}`), expose!.length) : {};
   if (!preflight) {
     const origin = getHeader(gatewayHeaders, 'Access-Control-Allow-Origin');
+    const at = (name: string) => (gateway ? locate(`gatewayResponses.${gateway.type}.${headerKey(gatewayHeaders, name)}`) : undefined);
     return {
       props: {
         allowOrigins: origin === undefined ? [] : [origin],
         allowCredentials: getHeader(gatewayHeaders, 'Access-Control-Allow-Credentials') === 'true',
-        ...(expose !== undefined ? { exposeHeaders: splitList(expose) } : {}),
+        ...(expose !== undefined ? { exposeHeaders: expose } : {}),
       },
       notes: ['read from the gateway responses only'],
+      locations: {
+        allowOrigins: oneAt(at('Access-Control-Allow-Origin'), origin === undefined ? 0 : 1),
+        allowCredentials: oneAt(at('Access-Control-Allow-Credentials')),
+        exposeHeaders: exposeAt,
+        policy: oneAt(locate('$')),
+      },
     };
   }
+  const staticAt = (name: string) => locate(`preflight.staticHeaders.${headerKey({ ...preflight.staticHeaders, ...preflight.requestMappedHeaders }, name)}`);
+  const templateAt = locate('preflight.responseTemplate');
   const reading = readRestApiTemplate(preflight.responseTemplate);
   const origins: string[] = [];
+  const originsAt: (SourceLocation | undefined)[] = [];
   const staticOrigin = getHeader(preflight.staticHeaders, 'Access-Control-Allow-Origin');
   const originEcho = reading.echoes.find((e) => e.header.toLowerCase() === 'access-control-allow-origin' && e.from === 'origin');
   const reflected = Object.entries(preflight.requestMappedHeaders ?? {}).some(([h, from]) => h.toLowerCase() === 'access-control-allow-origin' && from.toLowerCase() === 'origin');
   if (reflected || (originEcho && originEcho.conditions === undefined)) {
     origins.push('*');
+    originsAt.push(reflected ? staticAt('Access-Control-Allow-Origin') : templateAt);
     notes.push('Access-Control-Allow-Origin reflects the request\'s Origin, which allows every origin: read as \'*\'');
   } else if (originEcho) {
     for (const condition of originEcho.conditions ?? []) {
-      if ('equals' in condition) origins.push(condition.equals);
-      else {
+      if ('equals' in condition) {
+        origins.push(condition.equals);
+        originsAt.push(templateAt);
+      } else {
         const origin = originFromRegex(condition.matches);
-        if (origin !== undefined) origins.push(origin);
-        else notes.push(`the template matches origins with a hand-written regex (${condition.matches}) that cannot be checked`);
+        if (origin !== undefined) {
+          origins.push(origin);
+          originsAt.push(templateAt);
+        } else notes.push(`the template matches origins with a hand-written regex (${condition.matches}) that cannot be checked`);
       }
     }
   }
-  if (staticOrigin !== undefined && !origins.includes(staticOrigin)) origins.unshift(staticOrigin);
+  if (staticOrigin !== undefined && !origins.includes(staticOrigin)) {
+    origins.unshift(staticOrigin);
+    originsAt.unshift(staticAt('Access-Control-Allow-Origin'));
+  }
   const headersEchoed = reading.echoes.some((e) => e.header.toLowerCase() === 'access-control-allow-headers');
   const maxAge = getHeader(preflight.staticHeaders, 'Access-Control-Max-Age');
   const methods = splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Methods'));
+  if (methods.length === 0) notes.push(NO_METHODS);
+  const headers = headersEchoed ? ['*'] : splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Headers'));
+  // Findings about the origins as a whole point at the template when it chooses the origin.
+  const originAt = originEcho ? templateAt : staticAt('Access-Control-Allow-Origin');
   return {
     props: {
       allowOrigins: origins,
-      allowMethods: methods,
-      allowHeaders: headersEchoed ? ['*'] : splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Headers')),
-      ...(expose !== undefined ? { exposeHeaders: splitList(expose) } : {}),
+      ...(methods.length > 0 ? { allowMethods: methods } : {}),
+      allowHeaders: headers,
+      ...(expose !== undefined ? { exposeHeaders: expose } : {}),
       allowCredentials: getHeader(preflight.staticHeaders, 'Access-Control-Allow-Credentials') === 'true',
       ...(maxAge !== undefined && /^-?[0-9]+$/.test(maxAge) ? { maxAgeSeconds: Number(maxAge) } : {}),
     },
     notes,
+    locations: {
+      allowOrigins: { ...oneAt(originAt), entries: originsAt },
+      allowMethods: oneAt(staticAt('Access-Control-Allow-Methods'), methods.length),
+      allowHeaders: oneAt(headersEchoed ? templateAt : staticAt('Access-Control-Allow-Headers'), headers.length),
+      exposeHeaders: exposeAt,
+      allowCredentials: oneAt(staticAt('Access-Control-Allow-Credentials')),
+      maxAgeSeconds: oneAt(staticAt('Access-Control-Max-Age')),
+      policy: oneAt(locate('$')),
+    },
+  };
+}
+
+// HTTP API, function URL and CloudFront configurations: one list per field, read one entry at a time.
+function serviceLocations(item: ExtractedCors<'http-api' | 'function-url' | 'cloudfront'>, methods: number): PolicyLocations {
+  const locate = locator(item);
+  const c = item.config;
+  return {
+    allowOrigins: listAt(locate, 'allowOrigins', c.allowOrigins.length),
+    allowMethods: methods > 0 ? listAt(locate, 'allowMethods', methods) : oneAt(locate('allowMethods')),
+    allowHeaders: listAt(locate, 'allowHeaders', c.allowHeaders?.length ?? 0),
+    exposeHeaders: listAt(locate, 'exposeHeaders', c.exposeHeaders?.length ?? 0),
+    allowCredentials: oneAt(locate('allowCredentials')),
+    maxAgeSeconds: oneAt(locate('maxAgeSeconds')),
+    policy: oneAt(locate('$')),
   };
 }
 
 /**
  * Maps an extracted configuration back to the policy it stands for, so the validator can check it
  * with the target's limits: one policy per S3 rule; CloudFront `ALL` read as its seven methods; a REST preflight
- * read from its static headers and template (an echoed `Access-Control-Request-Headers` is `*`).
+ * read from its static headers and template (an echoed `Access-Control-Request-Headers` is `*`); a proxied
+ * OPTIONS method (AWS_PROXY, HTTP_PROXY), whose backend answers, only through the API's gateway responses.
  * S3 rules are read without `allowCredentials`: S3 has no such setting.
  */
 export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
   switch (item.target) {
-    case 's3':
-      return item.config.map((rule, index) => ({
-        ...(item.config.length > 1 ? { part: `rule ${index + 1}` } : {}),
-        props: {
-          allowOrigins: rule.allowedOrigins,
-          allowMethods: rule.allowedMethods,
-          ...(rule.allowedHeaders ? { allowHeaders: rule.allowedHeaders } : {}),
-          ...(rule.exposedHeaders ? { exposeHeaders: rule.exposedHeaders } : {}),
-          ...(rule.maxAgeSeconds !== undefined ? { maxAgeSeconds: rule.maxAgeSeconds } : {}),
-        },
-        notes: [],
-      }));
+    case 's3': {
+      const locate = locator(item);
+      return item.config.map((rule, index) => {
+        const f = `rules[${index}]`;
+        return {
+          ...(item.config.length > 1 ? { part: `rule ${index + 1}` } : {}),
+          props: {
+            allowOrigins: rule.allowedOrigins,
+            allowMethods: rule.allowedMethods,
+            ...(rule.allowedHeaders ? { allowHeaders: rule.allowedHeaders } : {}),
+            ...(rule.exposedHeaders ? { exposeHeaders: rule.exposedHeaders } : {}),
+            ...(rule.maxAgeSeconds !== undefined ? { maxAgeSeconds: rule.maxAgeSeconds } : {}),
+          },
+          notes: [],
+          locations: {
+            allowOrigins: listAt(locate, `${f}.allowedOrigins`, rule.allowedOrigins.length),
+            allowMethods: listAt(locate, `${f}.allowedMethods`, rule.allowedMethods.length),
+            allowHeaders: listAt(locate, `${f}.allowedHeaders`, rule.allowedHeaders?.length ?? 0),
+            exposeHeaders: listAt(locate, `${f}.exposedHeaders`, rule.exposedHeaders?.length ?? 0),
+            maxAgeSeconds: oneAt(locate(`${f}.maxAgeSeconds`)),
+            policy: oneAt(locate(f) ?? locate('$')),
+          },
+        };
+      });
+    }
     case 'http-api':
     case 'function-url': {
       const c = item.config;
-      return [{ props: { allowOrigins: c.allowOrigins, allowMethods: c.allowMethods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) }, notes: [] }];
+      const methods = c.allowMethods.length > 0 ? { allowMethods: c.allowMethods } : {};
+      return [{
+        props: { allowOrigins: c.allowOrigins, ...methods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
+        notes: c.allowMethods.length > 0 ? [] : [NO_METHODS],
+        locations: serviceLocations(item, c.allowMethods.length),
+      }];
     }
     case 'cloudfront': {
       const c = item.config;
@@ -118,9 +244,13 @@ export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
       return [{
         props: { allowOrigins: c.allowOrigins, allowMethods: all ? [...CLOUDFRONT_ALL_METHODS] : c.allowMethods, allowHeaders: c.allowHeaders, exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
         notes: all ? [`AccessControlAllowMethods ALL read as ${CLOUDFRONT_ALL_METHODS.join(', ')}`] : [],
+        // ALL stands for seven methods: findings about one of them point at the list.
+        locations: serviceLocations(item, all ? 0 : c.allowMethods.length),
       }];
     }
-    case 'rest-api':
-      return [restPolicy(item)];
+    case 'rest-api': {
+      const policy = restPolicy(item);
+      return policy ? [policy] : [];
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { isIntrinsic, isOpaqueValue, opaqueIntrinsic } from './opaque';
-import type { UnresolvedValue } from './types';
+import type { SourceLocation, UnresolvedValue } from './types';
 
 /** A JSON object, or `undefined`. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -13,15 +13,37 @@ export function blocks(value: unknown): Record<string, unknown>[] {
   return record ? [record] : [];
 }
 
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The property path of `key` inside the object at `path`, in the notation of aws-cdk-lib's
+ * validation report: `Properties.Cors`, and `ResponseParameters["method.response.header.Vary"]`
+ * for keys that are not plain names.
+ */
+export function propertyPath(path: string, key: string): string {
+  return PLAIN_KEY.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
 /**
  * Reads template values into neutral-config values, recording every value known only at deploy
- * time (kept as an opaque string) and everything that had to be skipped.
+ * time (kept as an opaque string), everything that had to be skipped and, when given the template
+ * path a value was read from (`at`), where each neutral field came from.
  */
 export class ValueReader {
   /** Values known only at deploy time. */
   public readonly unresolved: UnresolvedValue[] = [];
   /** What could not be read. */
   public readonly notes: string[] = [];
+  /** Where each neutral field was read from; only with a resource id. */
+  public readonly locations: Record<string, SourceLocation> = {};
+
+  /** @param resourceId the resource whose values are read, to record locations in it */
+  constructor(private readonly resourceId?: string) {}
+
+  /** Records that the neutral `field` was read from the template path `at` (a no-op without both). */
+  public locate(field: string, at: string | undefined): void {
+    if (this.resourceId !== undefined && at !== undefined) this.locations[field] = { resourceId: this.resourceId, path: at };
+  }
 
   private opaque(field: string, value: string): string {
     this.unresolved.push({ field, value });
@@ -29,8 +51,9 @@ export class ValueReader {
   }
 
   /** A string; intrinsics and interpolations become opaque strings. */
-  public string(value: unknown, field: string): string | undefined {
+  public string(value: unknown, field: string, at?: string): string | undefined {
     if (value === undefined || value === null) return undefined;
+    this.locate(field, at);
     if (typeof value === 'string') return isOpaqueValue(value) ? this.opaque(field, value) : value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (isIntrinsic(value)) return this.opaque(field, opaqueIntrinsic(value));
@@ -38,14 +61,25 @@ export class ValueReader {
     return undefined;
   }
 
-  /** A list of strings; a list that is itself an intrinsic or interpolation becomes one opaque entry. */
-  public list(value: unknown, field: string): string[] | undefined {
+  /**
+   * A list of strings; a list that is itself an intrinsic or interpolation becomes one opaque entry.
+   * Locations are recorded by position in the returned list (entries that cannot be read are dropped).
+   */
+  public list(value: unknown, field: string, at?: string): string[] | undefined {
     if (value === undefined || value === null) return undefined;
+    this.locate(field, at);
     if (Array.isArray(value)) {
-      return value.map((entry, index) => this.string(entry, `${field}[${index}]`)).filter((v): v is string => v !== undefined);
+      const values: string[] = [];
+      value.forEach((entry, index) => {
+        const read = this.string(entry, `${field}[${index}]`);
+        if (read === undefined) return;
+        this.locate(`${field}[${values.length}]`, at === undefined ? undefined : `${at}[${index}]`);
+        values.push(read);
+      });
+      return values;
     }
     if (typeof value === 'string' || isIntrinsic(value)) {
-      const single = this.string(value, `${field}[0]`);
+      const single = this.string(value, `${field}[0]`, at);
       return single === undefined ? [] : [single];
     }
     this.notes.push(`${field}: expected a list, got ${typeof value}, ignored`);
@@ -53,8 +87,9 @@ export class ValueReader {
   }
 
   /** A whole number; unresolved numbers are recorded and read as absent. */
-  public number(value: unknown, field: string): number | undefined {
+  public number(value: unknown, field: string, at?: string): number | undefined {
     if (value === undefined || value === null) return undefined;
+    this.locate(field, at);
     if (typeof value === 'number') return value;
     if (typeof value === 'string' && /^-?[0-9]+$/.test(value.trim())) return Number(value.trim());
     const text = this.string(value, field);
@@ -63,8 +98,9 @@ export class ValueReader {
   }
 
   /** A boolean; an unresolved value is read as `true` (the stricter reading, as the validator reads tokens). */
-  public boolean(value: unknown, field: string): boolean | undefined {
+  public boolean(value: unknown, field: string, at?: string): boolean | undefined {
     if (value === undefined || value === null) return undefined;
+    this.locate(field, at);
     if (typeof value === 'boolean') return value;
     if (value === 'true' || value === 'false') return value === 'true';
     const text = this.string(value, field);

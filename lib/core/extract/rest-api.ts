@@ -1,5 +1,5 @@
 import type { RestApiGatewayResponseSimulationConfig, RestApiPreflightSimulationConfig } from '../simulate/types';
-import { asRecord, type ValueReader } from './reader';
+import { asRecord, propertyPath, type ValueReader } from './reader';
 
 /** The parts of a REST API OPTIONS method, as CloudFormation and Terraform both hold them. */
 export interface RestPreflightParts {
@@ -20,13 +20,13 @@ export interface RestPreflightParts {
 const LITERAL = /^'(.*)'$/s;
 const REQUEST_HEADER = /^method\.request\.header\.(.+)$/;
 
-function readParameters(parameters: unknown, prefix: string, reader: ValueReader, field: string): { literal: Record<string, string>; mapped: Record<string, string> } {
+function readParameters(parameters: unknown, prefix: string, reader: ValueReader, field: string, at: string | undefined): { literal: Record<string, string>; mapped: Record<string, string> } {
   const literal: Record<string, string> = {};
   const mapped: Record<string, string> = {};
   for (const [key, raw] of Object.entries(asRecord(parameters) ?? {})) {
     if (!key.startsWith(prefix)) continue;
     const header = key.slice(prefix.length);
-    const value = reader.string(raw, `${field}.${header}`);
+    const value = reader.string(raw, `${field}.${header}`, at === undefined ? undefined : propertyPath(at, key));
     if (value === undefined) continue;
     const quoted = LITERAL.exec(value);
     const request = REQUEST_HEADER.exec(value);
@@ -37,18 +37,23 @@ function readParameters(parameters: unknown, prefix: string, reader: ValueReader
   return { literal, mapped };
 }
 
-/** Builds the preflight configuration of one OPTIONS method. */
-export function restPreflight(parts: RestPreflightParts, reader: ValueReader): RestApiPreflightSimulationConfig {
-  const { literal, mapped } = readParameters(parts.responseParameters, 'method.response.header.', reader, 'preflight.staticHeaders');
+/**
+ * Builds the preflight configuration of one OPTIONS method. `at` is the template path of the
+ * integration response (`Properties.Integration.IntegrationResponses[0]`), to record locations.
+ */
+export function restPreflight(parts: RestPreflightParts, reader: ValueReader, at?: string): RestApiPreflightSimulationConfig {
+  const { literal, mapped } = readParameters(parts.responseParameters, 'method.response.header.', reader, 'preflight.staticHeaders', at === undefined ? undefined : `${at}.ResponseParameters`);
   const templates = asRecord(parts.responseTemplates) ?? {};
-  const templateRaw = templates['application/json'] ?? Object.values(templates)[0];
-  const template = templateRaw === undefined ? undefined : reader.string(templateRaw, 'preflight.responseTemplate');
+  const templateKey = 'application/json' in templates ? 'application/json' : Object.keys(templates)[0];
+  const templateRaw = templateKey === undefined ? undefined : templates[templateKey];
+  const template = templateRaw === undefined ? undefined : reader.string(templateRaw, 'preflight.responseTemplate', at === undefined ? undefined : propertyPath(`${at}.ResponseTemplates`, templateKey!));
   const authorizationType = reader.string(parts.authorizationType, 'preflight.authorizationType');
   const apiKeyRequired = reader.boolean(parts.apiKeyRequired, 'preflight.apiKeyRequired');
   const integrationType = reader.string(parts.integrationType, 'preflight.integrationType');
   const statusCode = reader.string(parts.statusCode, 'preflight.statusCode') ?? '200';
   if (authorizationType !== undefined && authorizationType.toUpperCase() !== 'NONE') reader.notes.push(`the OPTIONS method uses authorization ${authorizationType}: preflights carry no credentials, so API Gateway rejects every one (401/403)`);
   if (apiKeyRequired === true) reader.notes.push('the OPTIONS method requires an API key: preflights never carry one, so API Gateway answers 403');
+  if (isProxyIntegration(integrationType)) reader.notes.push(`the OPTIONS method's ${integrationType} integration answers preflights from the backend: its CORS headers are not in the template and are not checked`);
   return {
     statusCode,
     staticHeaders: literal,
@@ -60,10 +65,21 @@ export function restPreflight(parts: RestPreflightParts, reader: ValueReader): R
   };
 }
 
-/** Builds one gateway response; `undefined` when it carries no CORS header. */
-export function restGatewayResponse(type: unknown, parameters: unknown, reader: ValueReader): RestApiGatewayResponseSimulationConfig | undefined {
+/**
+ * Whether an integration passes the backend's response through (AWS_PROXY, HTTP_PROXY): its integration
+ * responses are not used, so an OPTIONS method with it holds no CORS configuration of its own.
+ */
+export function isProxyIntegration(integrationType: string | undefined): boolean {
+  return integrationType !== undefined && /_PROXY$/i.test(integrationType);
+}
+
+/**
+ * Builds one gateway response; `undefined` when it carries no CORS header. `at` is the template path
+ * of the object holding its `ResponseParameters` (`Properties`), to record locations.
+ */
+export function restGatewayResponse(type: unknown, parameters: unknown, reader: ValueReader, at?: string): RestApiGatewayResponseSimulationConfig | undefined {
   const responseType = reader.string(type, 'gatewayResponses.type') ?? 'UNKNOWN';
-  const { literal } = readParameters(parameters, 'gatewayresponse.header.', reader, `gatewayResponses.${responseType}`);
+  const { literal } = readParameters(parameters, 'gatewayresponse.header.', reader, `gatewayResponses.${responseType}`, at === undefined ? undefined : `${at}.ResponseParameters`);
   if (!Object.keys(literal).some((h) => h.toLowerCase().startsWith('access-control-'))) return undefined;
   return { type: responseType, headers: literal };
 }

@@ -26,6 +26,18 @@ export interface UnresolvedValue {
   readonly value: string;
 }
 
+/** Where a value is in a synthesized template: the resource that holds it and the path inside it. */
+export interface SourceLocation {
+  /** The CloudFormation logical id of the resource holding the value. */
+  readonly resourceId: string;
+  /**
+   * The property path inside that resource, as aws-cdk-lib's validation report writes it:
+   * `Properties.CorsConfiguration.CorsRules[0].AllowedOrigins[1]`; keys that are not plain names are
+   * quoted, `Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.Access-Control-Allow-Origin"]`.
+   */
+  readonly path: string;
+}
+
 /** Where a configuration was found. */
 export type ExtractionSource = 'cloudformation' | 'terraform';
 
@@ -50,6 +62,12 @@ export type ExtractedCors<T extends CorsTarget = CorsTarget> = {
     readonly unresolved: readonly UnresolvedValue[];
     /** What the extractor could not read or had to assume. */
     readonly notes: readonly string[];
+    /**
+     * Where each value was read from, by the field names of `config` (`allowOrigins`,
+     * `allowOrigins[0]`, `rules[1].allowedMethods`, `preflight.staticHeaders.<header>`, ...) and `$`
+     * for the whole CORS configuration. CloudFormation templates only.
+     */
+    readonly locations?: Readonly<Record<string, SourceLocation>>;
   };
 }[T];
 

@@ -14,33 +14,55 @@ export interface PolicyInput {
   /** Whether the caller wrote `allowCredentials: false` explicitly. */
   readonly credentialsExplicitlyFalse: boolean;
   readonly maxAge: unknown;
+  /**
+   * For each list, the position in the caller's list of every entry kept above (tokens and
+   * non-strings are dropped), so a finding can name the entry's place in a template. Empty for
+   * the default methods, which the caller did not write.
+   */
+  readonly positions: Readonly<Record<PolicyList, readonly number[]>>;
+}
+
+/** The list fields of {@link PolicyInput}. */
+export type PolicyList = 'origins' | 'methods' | 'headers' | 'exposeHeaders';
+
+/** The caller's position of the `i`-th kept entry of a list, as diagnostic details. */
+export function at(input: PolicyInput, list: PolicyList, i: number): { index?: number } {
+  const index = input.positions[list][i];
+  return index !== undefined ? { index } : {};
 }
 
 const KNOWN_FIELDS = new Set(['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'allowCredentials', 'maxAgeSeconds']);
 
 type ListRule = 'origin-malformed' | 'method-invalid' | 'header-invalid' | 'expose-invalid';
 
-function readList(raw: unknown, field: CorsField, rule: ListRule, sink: DiagnosticSink): string[] | undefined {
+interface ReadList {
+  readonly values: string[];
+  readonly positions: number[];
+}
+
+function readList(raw: unknown, field: CorsField, rule: ListRule, sink: DiagnosticSink): ReadList | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (isUnresolvedToken(raw)) {
     sink.add('unresolved-token', field, `${field} is a deploy-time token, so its entries cannot be checked at synth time; pass a literal list to have them validated.`);
-    return [];
+    return { values: [], positions: [] };
   }
   if (!Array.isArray(raw)) {
     sink.add(rule, field, `${field} must be a list of strings, got ${typeof raw}: wrap the value in [ ].`, { value: String(raw) });
-    return [];
+    return { values: [], positions: [] };
   }
   const values: string[] = [];
+  const positions: number[] = [];
   raw.forEach((entry: unknown, index) => {
     if (typeof entry !== 'string') {
-      sink.add(rule, field, `${field}[${index}] is ${entry === null ? 'null' : typeof entry}, not a string: every entry must be a string.`, { value: String(entry) });
+      sink.add(rule, field, `${field}[${index}] is ${entry === null ? 'null' : typeof entry}, not a string: every entry must be a string.`, { value: String(entry), index });
     } else if (isUnresolvedToken(entry)) {
-      sink.add('unresolved-token', field, `${field}[${index}] is a deploy-time token, so it cannot be checked at synth time; make sure the deployed value follows the same rules.`, { value: entry });
+      sink.add('unresolved-token', field, `${field}[${index}] is a deploy-time token, so it cannot be checked at synth time; make sure the deployed value follows the same rules.`, { value: entry, index });
     } else {
       values.push(entry);
+      positions.push(index);
     }
   });
-  return values;
+  return { values, positions };
 }
 
 /** Reads and type-checks every field; reports wrong types and tokens, never throws. */
@@ -63,13 +85,23 @@ export function readPolicyInput(props: unknown, sink: DiagnosticSink): PolicyInp
     sink.add('policy-invalid', 'allowCredentials', `allowCredentials must be true or false, got ${quote(credentialsRaw)}: a string like "false" would be read as true by many tools.`, { value: String(credentialsRaw) });
   }
 
+  const origins = readList(record['allowOrigins'], 'allowOrigins', 'origin-malformed', sink);
+  const methods = readList(record['allowMethods'], 'allowMethods', 'method-invalid', sink);
+  const headers = readList(record['allowHeaders'], 'allowHeaders', 'header-invalid', sink);
+  const exposeHeaders = readList(record['exposeHeaders'], 'exposeHeaders', 'expose-invalid', sink);
   return {
-    origins: readList(record['allowOrigins'], 'allowOrigins', 'origin-malformed', sink) ?? [],
-    methods: readList(record['allowMethods'], 'allowMethods', 'method-invalid', sink) ?? [...DEFAULT_ALLOW_METHODS],
-    headers: readList(record['allowHeaders'], 'allowHeaders', 'header-invalid', sink) ?? [],
-    exposeHeaders: readList(record['exposeHeaders'], 'exposeHeaders', 'expose-invalid', sink) ?? [],
+    origins: origins?.values ?? [],
+    methods: methods?.values ?? [...DEFAULT_ALLOW_METHODS],
+    headers: headers?.values ?? [],
+    exposeHeaders: exposeHeaders?.values ?? [],
     credentials,
     credentialsExplicitlyFalse: credentialsRaw === false,
     maxAge: record['maxAgeSeconds'],
+    positions: {
+      origins: origins?.positions ?? [],
+      methods: methods?.positions ?? [],
+      headers: headers?.positions ?? [],
+      exposeHeaders: exposeHeaders?.positions ?? [],
+    },
   };
 }

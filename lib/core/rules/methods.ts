@@ -1,6 +1,6 @@
 import { isHttpToken } from '../grammar';
 import { ANY_METHOD, FORBIDDEN_METHODS, normalizeMethod, SAFELISTED_METHODS } from '../methods';
-import type { PolicyInput } from './input';
+import { at, type PolicyInput } from './input';
 import { DiagnosticSink, quote } from './sink';
 
 const FIELD = 'allowMethods';
@@ -11,14 +11,15 @@ export function checkMethods(input: PolicyInput, asDeployed: boolean, sink: Diag
     sink.add('methods-empty', FIELD, "allowMethods is empty: S3 and CloudFront need at least one method and no request would match. Omit allowMethods for the default ['GET', 'HEAD'], or list the methods you need.");
   }
   const seen = new Set<string>();
-  for (const method of input.methods) {
+  for (const [i, method] of input.methods.entries()) {
+    const pos = at(input, 'methods', i);
     if (!isHttpToken(method)) {
-      sink.add('method-invalid', FIELD, `${quote(method)} is not an HTTP method name (RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~, no spaces or commas). List one method per entry.`, { value: method });
+      sink.add('method-invalid', FIELD, `${quote(method)} is not an HTTP method name (RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~, no spaces or commas). List one method per entry.`, { value: method, ...pos });
       continue;
     }
     const normalized = normalizeMethod(method);
     if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
-      sink.add('method-forbidden', FIELD, `${quote(method)} is a forbidden method that browsers never send from fetch or XHR; remove it.`, { value: method });
+      sink.add('method-forbidden', FIELD, `${quote(method)} is a forbidden method that browsers never send from fetch or XHR; remove it.`, { value: method, ...pos });
       continue;
     }
     if (normalized !== method) {
@@ -29,16 +30,16 @@ export function checkMethods(input: PolicyInput, asDeployed: boolean, sink: Diag
         : neverMatches
           ? `${quote(method)} never matches: browsers uppercase ${normalized} before comparing Access-Control-Allow-Methods byte for byte. Write ${quote(normalized)}.`
           : `${quote(method)} is not the case browsers send (they uppercase ${normalized}); it is deployed as ${quote(normalized)}. Write ${quote(normalized)} so the policy reads as deployed.`,
-      { value: method, severity: neverMatches ? 'error' : 'warning' });
+      { value: method, ...pos, severity: neverMatches ? 'error' : 'warning' });
     } else if (method !== method.toUpperCase()) {
-      sink.add('method-case-sensitive', FIELD, `${quote(method)} matches only a client that sends exactly this case: browsers do not uppercase ${method.toUpperCase()}, and fetch('…', { method: '${method.toUpperCase()}' }) would be refused. Write the case your clients send, usually ${quote(method.toUpperCase())}.`, { value: method });
+      sink.add('method-case-sensitive', FIELD, `${quote(method)} matches only a client that sends exactly this case: browsers do not uppercase ${method.toUpperCase()}, and fetch('…', { method: '${method.toUpperCase()}' }) would be refused. Write the case your clients send, usually ${quote(method.toUpperCase())}.`, { value: method, ...pos });
     }
     if (method === ANY_METHOD && input.credentials) {
       const others = input.methods.filter((m) => m !== ANY_METHOD);
-      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is a literal method name, not a wildcard (Fetch standard), so only ${others.length > 0 ? `the methods listed next to it (${others.join(', ')}) and ` : ''}the safelisted GET, HEAD and POST are allowed. Replace '*' with the methods you need, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method });
+      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is a literal method name, not a wildcard (Fetch standard), so only ${others.length > 0 ? `the methods listed next to it (${others.join(', ')}) and ` : ''}the safelisted GET, HEAD and POST are allowed. Replace '*' with the methods you need, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method, ...pos });
     }
     if (seen.has(normalized)) {
-      sink.add('method-duplicate', FIELD, `${quote(method)} is listed more than once; remove the repeated entry.`, { value: method });
+      sink.add('method-duplicate', FIELD, `${quote(method)} is listed more than once; remove the repeated entry.`, { value: method, ...pos });
     }
     seen.add(normalized);
   }

@@ -7,7 +7,7 @@ import {
   type ParsedOrigin,
 } from '../origin';
 import { hasPublicSuffixBelow, isPublicSuffix } from '../public-suffix';
-import type { PolicyInput } from './input';
+import { at, type PolicyInput } from './input';
 import { DiagnosticSink, quote } from './sink';
 
 const FIELD = 'allowOrigins';
@@ -24,7 +24,8 @@ export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: Diag
 
   const parsed: ParsedOrigin[] = [];
   const seen = new Set<string>();
-  for (const raw of input.origins) {
+  for (const [i, raw] of input.origins.entries()) {
+    const pos = at(input, 'origins', i);
     const result = parseOrigin(raw);
     let origin = result.origin;
     if (result.problem) {
@@ -32,62 +33,62 @@ export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: Diag
       const canonical = rule === 'origin-not-canonical' && suggestion !== undefined ? parseOrigin(suggestion).origin : undefined;
       if (canonical && !asDeployed) {
         // The renderers emit the canonical form, so the deployed entry matches; the policy just reads differently.
-        sink.add(rule, FIELD, `${quote(raw)} is not how browsers send this origin: ${reason}. It is deployed as ${quote(canonical.canonical)}; write that so the policy reads as deployed.`, { value: raw });
+        sink.add(rule, FIELD, `${quote(raw)} is not how browsers send this origin: ${reason}. It is deployed as ${quote(canonical.canonical)}; write that so the policy reads as deployed.`, { value: raw, ...pos });
         origin = canonical;
       } else {
         const fix = suggestion !== undefined ? ` Use ${quote(suggestion)}.` : '';
         const consequence = rule === 'origin-not-canonical' ? ', so this entry never matches byte for byte' : '';
-        sink.add(rule, FIELD, `${quote(raw)} is not a usable origin: ${reason}${consequence}.${fix}`, { value: raw, ...(rule === 'origin-not-canonical' ? { severity: 'error' as const } : {}) });
+        sink.add(rule, FIELD, `${quote(raw)} is not a usable origin: ${reason}${consequence}.${fix}`, { value: raw, ...pos, ...(rule === 'origin-not-canonical' ? { severity: 'error' as const } : {}) });
         continue;
       }
     }
     if (!origin) continue;
     if (seen.has(origin.canonical)) {
-      sink.add('origin-duplicate', FIELD, `${quote(raw)} is listed more than once; remove the repeated entry.`, { value: raw });
+      sink.add('origin-duplicate', FIELD, `${quote(raw)} is listed more than once; remove the repeated entry.`, { value: raw, ...pos });
       continue;
     }
     seen.add(origin.canonical);
     parsed.push(origin);
-    checkOneOrigin(origin, input, sink);
+    checkOneOrigin(origin, input, pos, sink);
   }
 
   if (parsed.some((o) => o.kind === 'any') && input.origins.length > 1) {
-    sink.add('origin-wildcard-mixed', FIELD, "'*' is listed next to other origins: '*' already allows every origin and the service sends a single value. Keep either '*' alone or only the specific origins.", { value: '*' });
+    sink.add('origin-wildcard-mixed', FIELD, "'*' is listed next to other origins: '*' already allows every origin and the service sends a single value. Keep either '*' alone or only the specific origins.", { value: '*', ...at(input, 'origins', input.origins.indexOf('*')) });
   }
   return parsed;
 }
 
-function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, sink: DiagnosticSink): void {
+function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?: number }, sink: DiagnosticSink): void {
   const raw = origin.raw;
   if (allowsEveryOrigin(origin) && input.credentials) {
-    sink.add('origin-wildcard-with-credentials', FIELD, `${quote(raw)} allows every origin${origin.kind === 'scheme-pattern' ? ` of ${origin.scheme}` : ''} while allowCredentials is true: browsers refuse credentialed responses unless Access-Control-Allow-Origin names the exact requesting origin. List the exact origins that need cookies or authorization, or set allowCredentials: false.`, { value: raw });
+    sink.add('origin-wildcard-with-credentials', FIELD, `${quote(raw)} allows every origin${origin.kind === 'scheme-pattern' ? ` of ${origin.scheme}` : ''} while allowCredentials is true: browsers refuse credentialed responses unless Access-Control-Allow-Origin names the exact requesting origin. List the exact origins that need cookies or authorization, or set allowCredentials: false.`, { value: raw, ...pos });
   }
   if (origin.kind === 'null') {
     sink.add('origin-null', FIELD, input.credentials
       ? "'null' with credentials lets any sandboxed iframe, data: or file: document on any site read credentialed responses. Remove 'null' and list real origins."
       : "'null' is the origin of sandboxed iframes, data: and file: documents from anywhere, so it allows far more than it seems. Remove it unless you serve such documents yourself.",
-    { value: raw, severity: input.credentials ? 'error' : 'warning' });
+    { value: raw, ...pos, severity: input.credentials ? 'error' : 'warning' });
     return;
   }
   if (origin.kind === 'subdomain-pattern') {
     if (isPublicSuffix(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos });
     } else if (hasPublicSuffixBelow(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin. List the exact origins instead.`, { value: raw });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin. List the exact origins instead.`, { value: raw, ...pos });
     }
     if (input.credentials) {
-      sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw });
+      sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw, ...pos });
     }
   }
   if (origin.scheme === 'http' && input.credentials && !isLoopbackHost(origin.host) && origin.kind !== 'scheme-pattern') {
-    sink.add('origin-insecure-with-credentials', FIELD, `${quote(raw)} is plain http with credentials: a network attacker can inject script into that origin and read credentialed responses. Serve the app over https and list the https:// origin.`, { value: raw });
+    sink.add('origin-insecure-with-credentials', FIELD, `${quote(raw)} is plain http with credentials: a network attacker can inject script into that origin and read credentialed responses. Serve the app over https and list the https:// origin.`, { value: raw, ...pos });
   }
   if (origin.kind === 'exact' && origin.scheme !== 'http' && origin.scheme !== 'https') {
     const scheme = origin.scheme.toLowerCase();
     if (PER_INSTALL_EXTENSION_SCHEMES.has(scheme)) {
-      sink.add('origin-extension-per-install', FIELD, `${quote(raw)}: ${scheme} ids are generated per installation, so this entry only works in one user's browser. Authenticate the extension another way, or accept that each install needs its own entry.`, { value: raw });
+      sink.add('origin-extension-per-install', FIELD, `${quote(raw)}: ${scheme} ids are generated per installation, so this entry only works in one user's browser. Authenticate the extension another way, or accept that each install needs its own entry.`, { value: raw, ...pos });
     } else if (!KNOWN_APP_SCHEMES.has(scheme)) {
-      sink.add('origin-scheme-custom', FIELD, `${quote(raw)} uses the custom scheme ${scheme}:, which only non-browser shells send; make sure your client really sends this Origin (web pages always send http(s)).`, { value: raw });
+      sink.add('origin-scheme-custom', FIELD, `${quote(raw)} uses the custom scheme ${scheme}:, which only non-browser shells send; make sure your client really sends this Origin (web pages always send http(s)).`, { value: raw, ...pos });
     }
   }
 }

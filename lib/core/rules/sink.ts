@@ -6,6 +6,8 @@ import { RULE_CATALOGUE, type CorsRuleId } from './catalogue';
 export interface DiagnosticDetails {
   readonly value?: string;
   readonly target?: CorsTarget;
+  /** Position of the entry in the field's list as given. */
+  readonly index?: number;
   /** Overrides the catalogue severity, for rules whose severity depends on the policy. */
   readonly severity?: CorsSeverity;
 }
@@ -18,6 +20,7 @@ export function diagnostic(rule: CorsRuleId, field: CorsField, message: string, 
     field,
     ...(details.target !== undefined ? { target: details.target } : {}),
     ...(details.value !== undefined ? { value: details.value } : {}),
+    ...(details.index !== undefined ? { index: details.index } : {}),
     message,
   };
 }

@@ -4,7 +4,7 @@ import { ANY_METHOD, FORBIDDEN_METHODS, normalizeMethod } from '../methods';
 import type { ParsedOrigin } from '../origin';
 import type { CorsTarget } from '../props';
 import { TARGET_CAPABILITIES } from '../targets/capabilities';
-import type { PolicyInput } from './input';
+import { at, type PolicyInput, type PolicyList } from './input';
 import { DiagnosticSink, quote } from './sink';
 
 /** What the target-independent checks established, for the target checks to build on. */
@@ -23,15 +23,26 @@ function describeOriginKind(origin: ParsedOrigin): string {
   }
 }
 
-function checkListSize(values: readonly string[], max: number | undefined, maxLength: number | undefined, report: (message: string, value?: string) => void, noun: string, name: string): void {
+function checkListSize(input: PolicyInput, list: PolicyList, max: number | undefined, maxLength: number | undefined, report: (message: string, details?: { value: string; index?: number }) => void, noun: string, name: string): void {
+  const values = input[list];
   if (max !== undefined && values.length > max) {
     report(`${values.length} ${noun} exceed the ${name} limit of ${max}; ${noun === 'origins' ? 'use fewer origins or a target that accepts patterns' : 'remove entries or use \'*\' where credentials are off'}.`);
   }
   if (maxLength !== undefined) {
-    for (const value of values) {
-      if (value.length > maxLength) report(`${quote(value.slice(0, 40))}… is ${value.length} characters, over the ${name} limit of ${maxLength} per entry.`, value);
+    for (const [i, value] of values.entries()) {
+      if (value.length > maxLength) report(`${quote(value.slice(0, 40))}… is ${value.length} characters, over the ${name} limit of ${maxLength} per entry.`, { value, ...at(input, list, i) });
     }
   }
+}
+
+// The caller's position of the first entry of a list that satisfies `test`.
+function firstAt(input: PolicyInput, list: PolicyList, test: (value: string) => boolean): { index?: number } {
+  return at(input, list, input[list].findIndex(test));
+}
+
+// The caller's position of the first entry that normalizes to `method`.
+function firstMethodAt(input: PolicyInput, method: string): { index?: number } {
+  return firstAt(input, 'methods', (m) => isHttpToken(m) && normalizeMethod(m) === method);
 }
 
 /** Checks one target's limits and behaviours that follow from the policy alone. */
@@ -42,10 +53,10 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
 
   for (const origin of origins) {
     if (!caps.originKinds.has(origin.kind)) {
-      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: ${caps.withArticle} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target });
+      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: ${caps.withArticle} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target, ...firstAt(input, 'origins', (o) => o === origin.raw) });
     }
   }
-  checkListSize(input.origins, caps.maxOrigins, caps.maxOriginLength, (message, value) => sink.add('origins-too-many', 'allowOrigins', message, { target, ...(value !== undefined ? { value } : {}) }), 'origins', name);
+  checkListSize(input, 'origins', caps.maxOrigins, caps.maxOriginLength, (message, details) => sink.add('origins-too-many', 'allowOrigins', message, { target, ...details }), 'origins', name);
 
   // Entries that break a grammar rule were reported already; a target limit on them would only repeat it.
   const methods = [...new Set(input.methods.filter((m) => isHttpToken(m) && !FORBIDDEN_METHODS.has(m.toUpperCase())).map(normalizeMethod))];
@@ -55,7 +66,7 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
         const hint = target === 'function-url' && method === 'OPTIONS'
           ? ` The function URL answers preflights itself; remove OPTIONS${methods.includes(ANY_METHOD) ? " ('*' already allows every method)" : ", or use '*' for every method"}.`
           : ` Supported: ${[...caps.methods].join(', ')}${caps.methodWildcard === 'native' ? ", or '*'" : ''}.`;
-        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on ${caps.withArticle}, which rejects it at deploy time.${hint}`, { value: method, target });
+        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on ${caps.withArticle}, which rejects it at deploy time.${hint}`, { value: method, target, ...firstMethodAt(input, method) });
       }
     }
   }
@@ -64,18 +75,19 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
   }
   if (caps.maxMethodLength !== undefined) {
     for (const method of methods) {
-      if (method.length > caps.maxMethodLength) sink.add('method-unsupported', 'allowMethods', `${quote(method)} is longer than the ${name} limit of ${caps.maxMethodLength} characters.`, { value: method, target });
+      if (method.length > caps.maxMethodLength) sink.add('method-unsupported', 'allowMethods', `${quote(method)} is longer than the ${name} limit of ${caps.maxMethodLength} characters.`, { value: method, target, ...firstMethodAt(input, method) });
     }
   }
 
-  checkListSize(input.headers, caps.maxHeaders, caps.maxHeaderLength, (message, value) => sink.add('headers-too-many', 'allowHeaders', message, { target, ...(value !== undefined ? { value } : {}) }), 'headers', name);
-  checkListSize(input.exposeHeaders, caps.maxHeaders, caps.maxHeaderLength, (message, value) => sink.add('headers-too-many', 'exposeHeaders', message, { target, ...(value !== undefined ? { value } : {}) }), 'exposed headers', name);
+  checkListSize(input, 'headers', caps.maxHeaders, caps.maxHeaderLength, (message, details) => sink.add('headers-too-many', 'allowHeaders', message, { target, ...details }), 'headers', name);
+  checkListSize(input, 'exposeHeaders', caps.maxHeaders, caps.maxHeaderLength, (message, details) => sink.add('headers-too-many', 'exposeHeaders', message, { target, ...details }), 'exposed headers', name);
 
   if (caps.headerWildcard === 'literal' && input.headers.includes(ANY_HEADER)) {
+    const wildcard = firstAt(input, 'headers', (h) => h === ANY_HEADER);
     if (input.credentials) {
-      sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: ${caps.withArticle} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target });
+      sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: ${caps.withArticle} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target, ...wildcard });
     } else if (!input.headers.some((h) => h.toLowerCase() === 'authorization')) {
-      sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard (Firefox can enforce it; Chromium only warns today)${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target });
+      sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard (Firefox can enforce it; Chromium only warns today)${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target, ...wildcard });
     }
   }
 

@@ -5,7 +5,12 @@ import { targetMethods } from './lists';
 
 /** The OPTIONS method every REST API resource gets: a MOCK integration answering 204. */
 export interface RestApiPreflightConfig {
-  /** 204: cdk-nag's APIG4/COG4 exempt an OPTIONS method only in this shape (rules/apigw/APIGWAuthorization). */
+  /**
+   * 204: cdk-nag's AwsSolutions-APIG4 exempts an OPTIONS method without an authorizer only when every
+   * method response is 204 with an `Access-Control-Allow-*` parameter (cdk-nag 3.0.2
+   * rules/apigw/APIGWAuthorization, checkCORSMethodResponses); COG4 exempts every OPTIONS method
+   * (rules/cognito/CognitoUserPoolAPIGWAuthorizer).
+   */
   readonly statusCode: '204';
   /** Every header the method response declares (`method.response.header.<name>`), in a stable order. */
   readonly responseHeaders: readonly string[];
