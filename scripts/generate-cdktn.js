@@ -16,10 +16,11 @@
  * yields a correct construct whose typings name the cdktn classes (TypeScript rejects cdktf types in a cdktn
  * app, so typings cannot be shared). The rewrite is only sound if lib/cdktf reaches the framework by those
  * names alone, so anything else that names cdktf fails the generation instead of being copied unchanged:
- * another @cdktf package, the provider root (it loads every resource), a dynamic import or an `import()`
- * type, a string, template or regex holding "cdktf" outside a module specifier, and `instanceof` on a class
- * imported from a framework module (two copies of a framework, or a cdktf class in a cdktn app, defeat it;
- * use the static `isStack` / `isTerraformResource` checks).
+ * another @cdktf package, the provider root (it loads every resource), a dynamic import, a `require()` of a
+ * computed name or an `import()` type, a `/// <reference>` naming cdktf, a string, template or regex holding
+ * "cdktf" outside a module specifier, and `instanceof` on a class imported from a framework module, directly or
+ * through a local alias (two copies of a framework, or a cdktf class in a cdktn app, defeat it; use the static
+ * `isStack` / `isTerraformResource` checks).
  *
  *   node scripts/generate-cdktn.js           write lib/cdktn (only files whose content changed)
  *   node scripts/generate-cdktn.js --check   exit 1 when lib/cdktn is missing or out of date
@@ -79,11 +80,11 @@ function rewriteSource(text, fileName) {
   const specifierNodes = new Set();
   const frameworkBindings = new Set();
   // Problems in source order, each `file:line:column: what`.
-  const report = (node, what) => {
-    const start = node.getStart(source);
+  const reportAt = (start, what) => {
     const { line, character } = source.getLineAndCharacterOfPosition(start);
     problems.push({ start, text: `${fileName}:${line + 1}:${character + 1}: ${what}` });
   };
+  const report = (node, what) => reportAt(node.getStart(source), what);
   const literalText = (node) => (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined);
 
   // A module specifier of a static import/export/require: rewritten in place (quotes kept).
@@ -103,8 +104,14 @@ function rewriteSource(text, fileName) {
     if (ts.isIdentifier(name)) frameworkBindings.add(name.text);
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindNames(element.name);
   };
-  const isRequireCall = (node) => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require'
-    && node.arguments.length === 1 && literalText(node.arguments[0]) !== undefined;
+  const isRequire = (node) => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1;
+  const isRequireCall = (node) => isRequire(node) && literalText(node.arguments[0]) !== undefined;
+  // The identifier an expression reads through casts, parentheses and property accesses (`(tf.App as X)` -> tf).
+  const rootIdentifier = (node) => {
+    while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)
+      || ts.isSatisfiesExpression(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = node.expression;
+    return ts.isIdentifier(node) ? node.text : undefined;
+  };
 
   const visit = (node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -127,6 +134,11 @@ function rewriteSource(text, fileName) {
         const module = specifier(argument);
         if (FRAMEWORK_MODULE.test(module) && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node) bindNames(node.parent.name);
       }
+    } else if (isRequire(node)) {
+      report(node, 'require() of a computed module name is not rewritten: use a static import');
+    } else if (ts.isVariableDeclaration(node) && node.initializer && frameworkBindings.has(rootIdentifier(node.initializer))) {
+      // An alias of a framework class (`const Stack = TerraformStack`, `const { App } = tf`) is one too, for instanceof.
+      bindNames(node.name);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const argument = node.arguments[0];
       const module = argument ? literalText(argument) : undefined;
@@ -145,6 +157,11 @@ function rewriteSource(text, fileName) {
     ts.forEachChild(node, visit);
   };
   visit(source);
+  // Triple-slash directives are comments to the parser: `/// <reference types="cdktf" />` would reach the cdktn
+  // flavour unchanged and bring cdktf's typings into its declarations.
+  for (const reference of [...source.typeReferenceDirectives, ...source.referencedFiles]) {
+    if (MENTIONS_CDKTF.test(reference.fileName)) reportAt(reference.pos, `/// <reference> of '${reference.fileName}' is not rewritten: use an import`);
+  }
 
   // Every other literal that names cdktf (a string, a template part, a regular expression) is a reference
   // the rewrite would copy unchanged into the cdktn flavour.

@@ -99,6 +99,9 @@ describe('rewriteSource', () => {
     ['a regular expression naming the framework', 'export const marker = /cdktf\\//;', /names cdktf outside a module specifier/],
     ['require.resolve of the framework', "export const where = require.resolve('cdktf');", /names cdktf outside a module specifier/],
     ['module augmentation', "declare module 'cdktf' { interface TerraformStack { x: string } }", /names cdktf outside a module specifier/],
+    ['a require of a computed name', "const name = ['cd', 'ktf'].join(''); export const tf = require(name);", /require\(\) of a computed module name/],
+    ['a triple-slash type reference', '/// <reference types="cdktf" />\nexport const a = 1;', /\/\/\/ <reference> of 'cdktf' is not rewritten/],
+    ['a triple-slash path reference into lib/cdktf', '/// <reference path="../cdktf/globals.d.ts" />\nexport const a = 1;', /\/\/\/ <reference> of '..\/cdktf\/globals\.d\.ts'/],
   ])('%s fails the generation', (_name, source, message) => {
     const found = problems(source);
     expect(found).toHaveLength(1);
@@ -117,18 +120,24 @@ describe('rewriteSource', () => {
     ['import = require', "import tf = require('cdktf');\nexport const is = (x: unknown) => x instanceof tf.TerraformResource;"],
     ['a constructs class', "import { Construct } from 'constructs';\nexport const is = (x: unknown) => x instanceof Construct;"],
     ['a parenthesized cast', "import { TerraformStack } from 'cdktf';\nexport const is = (x: unknown) => x instanceof (TerraformStack as unknown as Function);"],
+    ['a local alias', "import { TerraformStack } from 'cdktf'; const Stack = TerraformStack;\nexport const is = (x: unknown) => x instanceof Stack;"],
+    ['a class destructured from a namespace', "import * as tf from 'cdktf'; const { TerraformResource: R } = tf;\nexport const is = (x: unknown) => x instanceof R;"],
   ])('instanceof on a framework class (%s) fails the generation', (_name, source) => {
     const found = problems(source);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^lib\/cdktf\/x\.ts:2:\d+: instanceof .* tests a class imported from a framework module/);
   });
 
-  test('instanceof on other classes, and static checks of framework classes, are fine', () => {
+  test('instanceof on other classes, static checks of framework classes and other references are fine', () => {
     const source = [
+      '/// <reference types="node" />',
       "import { TerraformResource, TerraformStack } from 'cdktf';",
       'class Local {}',
       'export const a = (x: unknown) => x instanceof Error || x instanceof Map || x instanceof Local;',
       'export const b = (x: unknown) => TerraformStack.isStack(x) || TerraformResource.isTerraformResource(x);',
+      // A value read from a framework class through a call is not an alias of it.
+      'const app = TerraformStack.of(new Local() as never);',
+      'export const c = (x: unknown) => x instanceof Local && app;',
     ].join('\n');
     expect(problems(source)).toEqual([]);
   });
