@@ -21,7 +21,8 @@ function problems(source: string): string[] {
   }
 }
 
-const body = (generated: string) => generated.split('\n').slice(2).join('\n');
+// The generated source after its header (two lines and a blank one).
+const body = (generated: string) => generated.split('\n').slice(3).join('\n');
 
 describe('rewriteSpecifier', () => {
   test.each([
@@ -213,14 +214,19 @@ describe('generate() and the command line', () => {
   });
 
   test('the header survives compilation: tsc keeps it at the top of the emitted .d.ts and in the .js', () => {
+    // A documented export first, and an `import type` first (elided from the .js with the comments attached to it).
     writeFileSync(path.join(dir, 'lib/cdktf/index.ts'), "/** The entry point. */\nexport { App } from 'cdktf';\n/** Documented. */\nexport const answer = 42;\n");
+    writeFileSync(path.join(dir, 'lib/cdktf/targets/s3.ts'), "import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';\nexport const none: S3Bucket | undefined = undefined;\n");
     generate(dir);
     const emitted: Record<string, string> = {};
-    const program = ts.createProgram([path.join(dir, 'lib/cdktn/index.ts')], { declaration: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, outDir: path.join(dir, 'out'), noResolve: true, types: [] });
+    const files = ['index.ts', 'targets/s3.ts'].map((file) => path.join(dir, 'lib/cdktn', file));
+    const program = ts.createProgram(files, { declaration: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, outDir: path.join(dir, 'out'), noResolve: true, types: [] });
     program.emit(undefined, (file, text) => { emitted[path.basename(file)] = text; });
-    const header = `${GENERATED_MARK} from lib/cdktf/index.ts: do not edit.`;
-    expect(emitted['index.d.ts']!.startsWith(header)).toBe(true);
-    expect(emitted['index.js']).toContain(header);
+    for (const [name, source] of [['index', 'index.ts'], ['s3', 'targets/s3.ts']]) {
+      const header = `${GENERATED_MARK} from lib/cdktf/${source}: do not edit.`;
+      expect(emitted[`${name}.d.ts`]!.startsWith(header)).toBe(true);
+      expect(emitted[`${name}.js`]!.startsWith(`"use strict";\n${header}`)).toBe(true);
+    }
   });
 
   test('refuses to overwrite or remove a file in lib/cdktn that it did not generate', () => {
