@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -250,5 +250,43 @@ describe('generate() and the command line', () => {
     generate(dir);
     writeFileSync(path.join(dir, 'lib/cdktf/index.ts'), "export { App, Fn } from 'cdktf';\n");
     expect(cli('--check')).toEqual({ status: 1, stderr: expect.stringContaining('lib/cdktn is out of date (index.ts)') });
+  });
+});
+
+// jest.config.js maps module names for the 'cdktf tests on cdktn' project by hand; it must rename exactly as
+// the generator does, or that project would test something other than the published lib/cdktn.
+describe("the jest project 'cdktf tests on cdktn'", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../../jest.config.js') as { projects: { displayName: string; moduleNameMapper: Record<string, string> }[] };
+  const mapper = config.projects.find((p) => p.displayName === 'cdktf tests on cdktn')!.moduleNameMapper;
+  const mapped = (specifier: string): string => {
+    for (const [pattern, replacement] of Object.entries(mapper)) {
+      const match = new RegExp(pattern).exec(specifier);
+      if (match) return replacement.replace(/\$(\d)/g, (_, i: string) => match[Number(i)]!);
+    }
+    return specifier;
+  };
+  const frameworkSpecifiers = (dir: string): string[] => {
+    const found = new Set<string>();
+    const walk = (d: string): void => {
+      for (const entry of readdirSync(d, { withFileTypes: true })) {
+        const full = path.join(d, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.ts')) {
+          for (const m of readFileSync(full, 'utf8').matchAll(/from '((?:cdktf|@cdktf\/provider-aws)(?:\/[^']*)?)'/g)) found.add(m[1]!);
+        }
+      }
+    };
+    walk(dir);
+    return [...found].sort();
+  };
+  const specifiers = [...new Set([...frameworkSpecifiers(path.join(root, 'lib/cdktf')), ...frameworkSpecifiers(path.join(root, 'test/cdktf'))])];
+
+  test('finds the framework modules lib/cdktf and its tests import', () => {
+    expect(specifiers).toEqual(expect.arrayContaining(['cdktf', '@cdktf/provider-aws/lib/s3-bucket']));
+  });
+
+  test.each(specifiers)('maps %s as the generator rewrites it', (specifier) => {
+    expect(mapped(specifier)).toBe(rewriteSpecifier(specifier));
   });
 });
