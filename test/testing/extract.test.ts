@@ -20,7 +20,7 @@ describe('CloudFormation extraction (hand-written template)', () => {
   test('keeps intrinsics as opaque strings and notes them', () => {
     const url = byId(items, 'FunctionUrl');
     expect(url.config).toMatchObject({ allowOrigins: ['{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}', 'https://app.example.com'], maxAgeSeconds: 600 });
-    expect(url.unresolved).toEqual([{ field: 'allowOrigins[0]', value: '{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}' }]);
+    expect(url.unresolved).toEqual([{ field: 'allowOrigins[0]', value: '{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}', location: { resourceId: 'FunctionUrl', path: 'Properties.Cors.AllowOrigins[0]' } }]);
   });
 
   test('reads a REST OPTIONS method with its gateway responses', () => {

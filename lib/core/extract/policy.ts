@@ -4,6 +4,7 @@ import type { CorsPolicyProps } from '../props';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
 import { getHeader } from '../simulate/fetch-check';
 import { readRestApiTemplate } from '../simulate/rest-api-template';
+import { isOpaqueValue } from './opaque';
 import { isProxyIntegration } from './rest-api';
 import type { ExtractedCors, SourceLocation } from './types';
 
@@ -99,8 +100,26 @@ function maxAgeOf(value: number | undefined, notes: string[]): { maxAgeSeconds?:
   return { maxAgeSeconds: 0 };
 }
 
+// A comma-separated header value; a value known only at deploy time is one opaque entry (its JSON has commas too).
 function splitList(value: string | undefined): string[] {
-  return value === undefined ? [] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (value === undefined) return [];
+  return isOpaqueValue(value) ? [value] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+// A whole configuration chosen at deploy time (Fn::If): the extractor records it as `$` and reads nothing.
+function wholeConfigUnresolved(item: ExtractedCors): boolean {
+  return item.unresolved.some((u) => u.field === '$');
+}
+
+// A credentials flag known only at deploy time is read as false here, unlike the extractor's stricter `true`:
+// read as true, `'*'` with it would be an origin-wildcard-with-credentials error about a value nobody has
+// seen yet. The audit lists the flag as unresolved instead; the rules that need credentials on are skipped.
+const CREDENTIALS_UNRESOLVED = 'allowCredentials is only known at deploy time: the rules that apply with credentials on were not checked';
+
+function credentialsOf(item: ExtractedCors<'http-api' | 'function-url' | 'cloudfront'>, notes: string[]): boolean {
+  if (!item.unresolved.some((u) => u.field === 'allowCredentials')) return item.config.allowCredentials;
+  notes.push(CREDENTIALS_UNRESOLVED);
+  return false;
 }
 
 function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefined {
@@ -245,22 +264,25 @@ export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
     }
     case 'http-api':
     case 'function-url': {
+      if (wholeConfigUnresolved(item)) return [];
       const c = item.config;
       const methods = c.allowMethods.length > 0 ? { allowMethods: c.allowMethods } : {};
       const notes = c.allowMethods.length > 0 ? [] : [NO_METHODS];
       const maxAge = item.target === 'http-api' ? maxAgeOf(c.maxAgeSeconds, notes) : (c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {});
       return [{
-        props: { allowOrigins: c.allowOrigins, ...methods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...maxAge },
+        props: { allowOrigins: c.allowOrigins, ...methods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: credentialsOf(item, notes), ...maxAge },
         notes,
         locations: serviceLocations(item, c.allowMethods.length),
       }];
     }
     case 'cloudfront': {
+      if (wholeConfigUnresolved(item)) return [];
       const c = item.config;
       const all = c.allowMethods.includes('ALL');
+      const notes = all ? [`AccessControlAllowMethods ALL read as ${CLOUDFRONT_ALL_METHODS.join(', ')}`] : [];
       return [{
-        props: { allowOrigins: c.allowOrigins, allowMethods: all ? [...CLOUDFRONT_ALL_METHODS] : c.allowMethods, allowHeaders: c.allowHeaders, exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
-        notes: all ? [`AccessControlAllowMethods ALL read as ${CLOUDFRONT_ALL_METHODS.join(', ')}`] : [],
+        props: { allowOrigins: c.allowOrigins, allowMethods: all ? [...CLOUDFRONT_ALL_METHODS] : c.allowMethods, allowHeaders: c.allowHeaders, exposeHeaders: c.exposeHeaders ?? [], allowCredentials: credentialsOf(item, notes), ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
+        notes,
         // ALL stands for seven methods: findings about one of them point at the list.
         locations: serviceLocations(item, all ? 0 : c.allowMethods.length),
       }];
