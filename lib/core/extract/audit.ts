@@ -57,7 +57,7 @@ function unreportedValues(resource: ExtractedCors, reported: readonly AuditFindi
     && (f.location === undefined || value.location === undefined || f.location.path === value.location.path));
   return resource.unresolved.filter((value) => !seen(value)).map((value) => ({
     resource,
-    diagnostic: diagnostic('unresolved-token', policyField(value.field), `${value.field} is a deploy-time value (${value.value}), so it cannot be checked at synth time; make sure the deployed value follows the same rules.`, { value: value.value }),
+    diagnostic: diagnostic('unresolved-token', policyField(value.field), `${value.field === '$' ? 'The whole CORS configuration' : value.field} is a deploy-time value (${value.value}), so it cannot be checked at synth time; make sure the deployed value follows the same rules.`, { value: value.value }),
     ...(value.location ? { location: value.location } : {}),
   }));
 }
