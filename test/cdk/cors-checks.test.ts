@@ -233,7 +233,8 @@ describe('deploy-time values', () => {
     const violations = raw.pluginReports.find((p) => p.pluginName === 'CorsChecks')!.violations;
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ ruleName: 'unresolved-token', severity: 'info', description: expect.stringMatching(/^CORS values only known at deploy time/) });
-    expect(printed.match(/^INFO /gm)).toHaveLength(2);
+    // Printed once per resource.
+    expect(printed.match(/^INFO /gm)).toHaveLength(new Set(caseOf('Tokens').findings.map((f) => f[2])).size);
   });
 
   test('rules.disable: [\'unresolved-token\'] drops the note', () => {
@@ -300,6 +301,37 @@ describe('false positives', () => {
     const { error, report } = check([documented]);
     expect(error).toBeUndefined();
     expect(report.rows).toEqual([]);
+  });
+
+  test("a max age of -1 where the service documents it as 'no caching' (aws-cdk-lib's disableCache on a REST preflight, an HTTP API's MaxAge) is not an error", () => {
+    const noCache: NativeCorsCase = {
+      stack: 'NoCache',
+      build: (stack) => {
+        // aws-cdk-lib CorsOptions.disableCache: "Sets Access-Control-Max-Age to -1, which means that caching is disabled".
+        new apigateway.RestApi(stack, 'Rest', { defaultCorsPreflightOptions: { allowOrigins: ['https://app.example.com'], disableCache: true } }).root.addMethod('GET');
+        // AWS::ApiGatewayV2::Api Cors MaxAge: -1 to 86400 (the API Gateway v2 model), -1 disables caching.
+        new apigwv2.CfnApi(stack, 'Http', { name: 'http', protocolType: 'HTTP', corsConfiguration: { allowOrigins: ['https://app.example.com'], maxAge: -1 } });
+      },
+      findings: [],
+    };
+    const { error, report } = check([noCache]);
+    expect(report.rows).toEqual([]);
+    expect(error).toBeUndefined();
+  });
+
+  test('a max age of -1 where the service rejects it (S3, function URL) is still an error', () => {
+    const negative: NativeCorsCase = {
+      stack: 'Negative',
+      build: (stack) => {
+        new s3.CfnBucket(stack, 'Bucket', { corsConfiguration: { corsRules: [{ allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], maxAge: -1 }] } });
+        new lambda.CfnUrl(stack, 'Url', { authType: 'NONE', targetFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', cors: { allowOrigins: ['https://app.example.com'], maxAge: -1 } });
+      },
+      findings: [],
+    };
+    expect(asExpected(check([negative]).report.rows)).toEqual(expected([
+      ['error', 'max-age-invalid', 'Bucket', 'Properties.CorsConfiguration.CorsRules[0].MaxAge'],
+      ['error', 'max-age-invalid', 'Url', 'Properties.Cors.MaxAge'],
+    ]));
   });
 
   test("aws-cdk-lib's HTTP API README example is the documented exception: a 10-day max age, over the HTTP API limit (DESIGN section 3)", () => {

@@ -1,4 +1,4 @@
-import { RULE_IDS, validateCorsPolicy, type CorsPolicyProps, type CorsRuleId, type CorsTarget } from 'cors-constructs';
+import { RULE_CATALOGUE, RULE_IDS, validateCorsPolicy, type CorsPolicyProps, type CorsRuleId, type CorsTarget } from 'cors-constructs';
 
 interface Row {
   readonly rule: CorsRuleId;
@@ -280,6 +280,14 @@ describe('validation rule catalogue', () => {
     for (const rule of RULE_IDS.filter((id) => !adapterOnly.has(id))) {
       expect({ rule, fail: ROWS.some((r) => r.rule === rule && r.expect === 'fail') }).toEqual({ rule, fail: true });
       expect({ rule, pass: ROWS.some((r) => r.rule === rule && r.expect === 'pass') }).toEqual({ rule, pass: true });
+    }
+  });
+
+  test("every rule's general fix fits every finding of it: it never reads as the value to write", () => {
+    // CorsChecks shows the fix as each finding's "Suggested fix", next to the finding's own value:
+    // "Remove the trailing '/': 'https://app.example.com'." under 'https://a.example.com/' misleads.
+    for (const [rule, entry] of Object.entries(RULE_CATALOGUE)) {
+      expect({ rule, fix: entry.fix }).toEqual({ rule, fix: expect.not.stringMatching(/: '[a-z]+:\/\//) });
     }
   });
 

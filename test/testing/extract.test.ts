@@ -20,7 +20,20 @@ describe('CloudFormation extraction (hand-written template)', () => {
   test('keeps intrinsics as opaque strings and notes them', () => {
     const url = byId(items, 'FunctionUrl');
     expect(url.config).toMatchObject({ allowOrigins: ['{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}', 'https://app.example.com'], maxAgeSeconds: 600 });
-    expect(url.unresolved).toEqual([{ field: 'allowOrigins[0]', value: '{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}' }]);
+    expect(url.unresolved).toEqual([{ field: 'allowOrigins[0]', value: '{"Fn::Join":["",["https://",{"Ref":"AppDomain"}]]}', location: { resourceId: 'FunctionUrl', path: 'Properties.Cors.AllowOrigins[0]' } }]);
+  });
+
+  test('a configuration or flag chosen at deploy time is one unresolved-token finding at its location, never an error', () => {
+    const ifProd = (then: unknown) => ({ 'Fn::If': ['IsProd', then, { Ref: 'AWS::NoValue' }] });
+    const template = { Resources: {
+      Whole: { Type: 'AWS::ApiGatewayV2::Api', Properties: { CorsConfiguration: ifProd({ AllowOrigins: ['*'] }) } },
+      Flag: { Type: 'AWS::Lambda::Url', Properties: { Cors: { AllowOrigins: ['*'], AllowCredentials: { Ref: 'Credentials' } } } },
+    } };
+    const findings = extractCors(template).flatMap((item) => auditExtracted(item).map((f) => [f.diagnostic.severity, f.diagnostic.rule, f.diagnostic.field, f.location?.path, f.diagnostic.message.slice(0, f.diagnostic.message.indexOf(' ('))]));
+    expect(findings).toEqual([
+      ['warning', 'unresolved-token', 'policy', 'Properties.CorsConfiguration', 'The whole CORS configuration is a deploy-time value'],
+      ['warning', 'unresolved-token', 'allowCredentials', 'Properties.Cors.AllowCredentials', 'allowCredentials is a deploy-time value'],
+    ]);
   });
 
   test('reads a REST OPTIONS method with its gateway responses', () => {

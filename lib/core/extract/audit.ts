@@ -1,8 +1,9 @@
-import type { CorsDiagnostic } from '../diagnostic';
+import type { CorsDiagnostic, CorsField } from '../diagnostic';
+import { diagnostic } from '../rules/sink';
 import { validateCorsPolicy } from '../validate';
 import { isOpaqueValue } from './opaque';
 import { locateDiagnostic, recoverPolicies } from './policy';
-import type { ExtractedCors, SourceLocation } from './types';
+import type { ExtractedCors, SourceLocation, UnresolvedValue } from './types';
 
 /** One finding of an audit: a diagnostic about one extracted configuration. */
 export interface AuditFinding {
@@ -36,12 +37,42 @@ function withMarkers<T>(value: T, opaque: Map<string, string>): T {
   return value;
 }
 
+// The policy field a neutral config field (`rules[0].allowedOrigins[1]`, `preflight.staticHeaders.Access-Control-Max-Age`) is about.
+function policyField(field: string): CorsField {
+  const name = field.replace(/\[\d+\]$/, '').split('.').pop() ?? field;
+  if (/origin/i.test(name)) return 'allowOrigins';
+  if (/method/i.test(name)) return 'allowMethods';
+  if (/expose/i.test(name)) return 'exposeHeaders';
+  if (/header/i.test(name)) return 'allowHeaders';
+  if (/credential/i.test(name)) return 'allowCredentials';
+  if (/max-?age/i.test(name)) return 'maxAgeSeconds';
+  return 'policy';
+}
+
+// Deploy-time values the recovered policies cannot carry as list entries (a credentials flag, a max age, an S3
+// rule or a whole configuration chosen by Fn::If, a REST preflight's template): one unresolved-token each, so a
+// report lists every value that went unchecked, not only the list entries the validator saw as tokens.
+function unreportedValues(resource: ExtractedCors, reported: readonly AuditFinding[]): AuditFinding[] {
+  const seen = (value: UnresolvedValue) => reported.some((f) => f.diagnostic.rule === 'unresolved-token' && f.diagnostic.value === value.value
+    && (f.location === undefined || value.location === undefined || f.location.path === value.location.path));
+  return resource.unresolved.filter((value) => !seen(value)).map((value) => ({
+    resource,
+    diagnostic: diagnostic('unresolved-token', policyField(value.field), `${value.field === '$' ? 'The whole CORS configuration' : value.field} is a deploy-time value (${value.value}), so it cannot be checked at synth time; make sure the deployed value follows the same rules.`, { value: value.value }),
+    ...(value.location ? { location: value.location } : {}),
+  }));
+}
+
 /**
  * Audits one extracted configuration: maps it back to the policy it stands for and runs the
  * validator with the target's limits. Values known only at deploy time are reported as
- * `unresolved-token` warnings, never as malformed.
+ * `unresolved-token` warnings, never as malformed, and never read in a way that makes an error.
  */
 export function auditExtracted(resource: ExtractedCors): AuditFinding[] {
+  const findings = auditRecovered(resource);
+  return [...findings, ...unreportedValues(resource, findings)];
+}
+
+function auditRecovered(resource: ExtractedCors): AuditFinding[] {
   // gateway-response-origin is about what the API's CORS gateway responses can say; without any, there is
   // nothing it describes (as with the constructs' { gatewayResponses: false }).
   const withoutGatewayResponses = resource.target === 'rest-api' && resource.config.gatewayResponses.length === 0;

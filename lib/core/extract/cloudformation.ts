@@ -1,6 +1,7 @@
 import type { CorsTarget } from '../props';
 import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
 import type { S3CorsRuleConfig } from '../targets/s3';
+import { isIntrinsic } from './opaque';
 import { asRecord, ValueReader } from './reader';
 import { restGatewayResponse, restPreflight } from './rest-api';
 import type { ExtractedConfigs, ExtractedCors, ExtractOptions, SourceLocation } from './types';
@@ -46,22 +47,30 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
         if (!cors) break;
         const base = 'Properties.CorsConfiguration';
         reader.locate('$', base);
+        if (reader.opaqueObject(cors, '$', base) || reader.opaqueObject(cors['CorsRules'], 'rules', `${base}.CorsRules`)) {
+          push('s3', id, resource, reader, []);
+          break;
+        }
         const rules = Array.isArray(cors['CorsRules']) ? cors['CorsRules'] : [];
-        const config: S3CorsRuleConfig[] = rules.map((raw, i) => {
-          const rule = asRecord(raw) ?? {};
-          const f = `rules[${i}]`;
+        const config: S3CorsRuleConfig[] = [];
+        rules.forEach((raw, i) => {
           const at = `${base}.CorsRules[${i}]`;
+          // A rule chosen at deploy time (Fn::If) is skipped, not read as a rule without origins and methods.
+          if (reader.opaqueObject(raw, `rules[${i}]`, at)) return;
+          const rule = asRecord(raw) ?? {};
+          // Fields are named by the rule's position among the rules read, as the neutral config lists them.
+          const f = `rules[${config.length}]`;
           reader.locate(f, at);
           const allowedHeaders = reader.list(rule['AllowedHeaders'], `${f}.allowedHeaders`, `${at}.AllowedHeaders`);
           const exposedHeaders = reader.list(rule['ExposedHeaders'], `${f}.exposedHeaders`, `${at}.ExposedHeaders`);
           const maxAgeSeconds = reader.number(rule['MaxAge'], `${f}.maxAgeSeconds`, `${at}.MaxAge`);
-          return {
+          config.push({
             allowedOrigins: reader.list(rule['AllowedOrigins'], `${f}.allowedOrigins`, `${at}.AllowedOrigins`) ?? [],
             allowedMethods: reader.list(rule['AllowedMethods'], `${f}.allowedMethods`, `${at}.AllowedMethods`) ?? [],
             ...(allowedHeaders ? { allowedHeaders } : {}),
             ...(exposedHeaders ? { exposedHeaders } : {}),
             ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
-          };
+          });
         });
         push('s3', id, resource, reader, config);
         break;
@@ -74,6 +83,12 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
         if (!cors) break;
         const base = `Properties.${key}`;
         reader.locate('$', base);
+        if (reader.opaqueObject(cors, '$', base)) {
+          // A whole configuration chosen at deploy time: nothing to read (recoverPolicies skips it).
+          const none = { allowOrigins: [], allowMethods: [], allowCredentials: false };
+          push(isUrl ? 'function-url' : 'http-api', id, resource, reader, none);
+          break;
+        }
         const allowHeaders = reader.list(cors['AllowHeaders'], 'allowHeaders', `${base}.AllowHeaders`);
         const exposeHeaders = reader.list(cors['ExposeHeaders'], 'exposeHeaders', `${base}.ExposeHeaders`);
         const maxAgeSeconds = reader.number(cors['MaxAge'], 'maxAgeSeconds', `${base}.MaxAge`);
@@ -94,7 +109,14 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
         if (!cors) break;
         const base = 'Properties.ResponseHeadersPolicyConfig.CorsConfig';
         reader.locate('$', base);
-        const items = (key: string, field: string) => reader.list(asRecord(cors[key])?.['Items'], field, `${base}.${key}.Items`);
+        if (reader.opaqueObject(cors, '$', base)) {
+          push('cloudfront', id, resource, reader, { allowOrigins: [], allowMethods: [], allowHeaders: [], allowCredentials: false, originOverride: false });
+          break;
+        }
+        // `{ Items: [...] }`, or an intrinsic in its place (Fn::If choosing between two), read as one opaque entry.
+        const items = (key: string, field: string) => (isIntrinsic(cors[key])
+          ? reader.list(cors[key], field, `${base}.${key}`)
+          : reader.list(asRecord(cors[key])?.['Items'], field, `${base}.${key}.Items`));
         const exposeHeaders = items('AccessControlExposeHeaders', 'exposeHeaders');
         const maxAgeSeconds = reader.number(cors['AccessControlMaxAgeSec'], 'maxAgeSeconds', `${base}.AccessControlMaxAgeSec`);
         push('cloudfront', id, resource, reader, {

@@ -4,6 +4,7 @@ import type { CorsPolicyProps } from '../props';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
 import { getHeader } from '../simulate/fetch-check';
 import { readRestApiTemplate } from '../simulate/rest-api-template';
+import { isOpaqueValue } from './opaque';
 import { isProxyIntegration } from './rest-api';
 import type { ExtractedCors, SourceLocation } from './types';
 
@@ -85,8 +86,40 @@ export function originFromRegex(regex: string): string | undefined {
 // only the CORS-safelisted methods pass a preflight, which is what the policy's default says. Not an empty list.
 const NO_METHODS = 'no allowed methods: browsers allow only the CORS-safelisted GET, HEAD and POST; read as the default GET, HEAD';
 
+// -1 is how a REST preflight (aws-cdk-lib's CorsOptions.disableCache: "Sets Access-Control-Max-Age to -1, which
+// means that caching is disabled") and an HTTP API (AWS::ApiGatewayV2::Api Cors MaxAge, -1..86400 in the API
+// Gateway v2 model) say "do not cache preflights". Browsers then cache for 0 s or their default of 5 s, which is
+// what 0 says: read as 0 rather than as a max-age-invalid error. S3, function URLs and CloudFront reject -1.
+const NO_CACHE = -1;
+const NO_CACHE_NOTE = 'a max age of -1 disables preflight caching on this target: read as 0';
+
+function maxAgeOf(value: number | undefined, notes: string[]): { maxAgeSeconds?: number } {
+  if (value === undefined) return {};
+  if (value !== NO_CACHE) return { maxAgeSeconds: value };
+  notes.push(NO_CACHE_NOTE);
+  return { maxAgeSeconds: 0 };
+}
+
+// A comma-separated header value; a value known only at deploy time is one opaque entry (its JSON has commas too).
 function splitList(value: string | undefined): string[] {
-  return value === undefined ? [] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (value === undefined) return [];
+  return isOpaqueValue(value) ? [value] : value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+// A whole configuration chosen at deploy time (Fn::If): the extractor records it as `$` and reads nothing.
+function wholeConfigUnresolved(item: ExtractedCors): boolean {
+  return item.unresolved.some((u) => u.field === '$');
+}
+
+// A credentials flag known only at deploy time is read as false here, unlike the extractor's stricter `true`:
+// read as true, `'*'` with it would be an origin-wildcard-with-credentials error about a value nobody has
+// seen yet. The audit lists the flag as unresolved instead; the rules that need credentials on are skipped.
+const CREDENTIALS_UNRESOLVED = 'allowCredentials is only known at deploy time: the rules that apply with credentials on were not checked';
+
+function credentialsOf(item: ExtractedCors<'http-api' | 'function-url' | 'cloudfront'>, notes: string[]): boolean {
+  if (!item.unresolved.some((u) => u.field === 'allowCredentials')) return item.config.allowCredentials;
+  notes.push(CREDENTIALS_UNRESOLVED);
+  return false;
 }
 
 function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefined {
@@ -164,7 +197,7 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
       allowHeaders: headers,
       ...(expose !== undefined ? { exposeHeaders: expose } : {}),
       allowCredentials: getHeader(preflight.staticHeaders, 'Access-Control-Allow-Credentials') === 'true',
-      ...(maxAge !== undefined && /^-?[0-9]+$/.test(maxAge) ? { maxAgeSeconds: Number(maxAge) } : {}),
+      ...(maxAge !== undefined && /^-?[0-9]+$/.test(maxAge) ? maxAgeOf(Number(maxAge), notes) : {}),
     },
     notes,
     locations: {
@@ -199,7 +232,8 @@ function serviceLocations(item: ExtractedCors<'http-api' | 'function-url' | 'clo
  * with the target's limits: one policy per S3 rule; CloudFront `ALL` read as its seven methods; a REST preflight
  * read from its static headers and template (an echoed `Access-Control-Request-Headers` is `*`); a proxied
  * OPTIONS method (AWS_PROXY, HTTP_PROXY), whose backend answers, only through the API's gateway responses.
- * S3 rules are read without `allowCredentials`: S3 has no such setting.
+ * S3 rules are read without `allowCredentials`: S3 has no such setting. A max age of -1 on a REST preflight or an
+ * HTTP API, the documented "no caching" value there, is read as 0.
  */
 export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
   switch (item.target) {
@@ -230,20 +264,25 @@ export function recoverPolicies(item: ExtractedCors): RecoveredPolicy[] {
     }
     case 'http-api':
     case 'function-url': {
+      if (wholeConfigUnresolved(item)) return [];
       const c = item.config;
       const methods = c.allowMethods.length > 0 ? { allowMethods: c.allowMethods } : {};
+      const notes = c.allowMethods.length > 0 ? [] : [NO_METHODS];
+      const maxAge = item.target === 'http-api' ? maxAgeOf(c.maxAgeSeconds, notes) : (c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {});
       return [{
-        props: { allowOrigins: c.allowOrigins, ...methods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
-        notes: c.allowMethods.length > 0 ? [] : [NO_METHODS],
+        props: { allowOrigins: c.allowOrigins, ...methods, allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [], allowCredentials: credentialsOf(item, notes), ...maxAge },
+        notes,
         locations: serviceLocations(item, c.allowMethods.length),
       }];
     }
     case 'cloudfront': {
+      if (wholeConfigUnresolved(item)) return [];
       const c = item.config;
       const all = c.allowMethods.includes('ALL');
+      const notes = all ? [`AccessControlAllowMethods ALL read as ${CLOUDFRONT_ALL_METHODS.join(', ')}`] : [];
       return [{
-        props: { allowOrigins: c.allowOrigins, allowMethods: all ? [...CLOUDFRONT_ALL_METHODS] : c.allowMethods, allowHeaders: c.allowHeaders, exposeHeaders: c.exposeHeaders ?? [], allowCredentials: c.allowCredentials, ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
-        notes: all ? [`AccessControlAllowMethods ALL read as ${CLOUDFRONT_ALL_METHODS.join(', ')}`] : [],
+        props: { allowOrigins: c.allowOrigins, allowMethods: all ? [...CLOUDFRONT_ALL_METHODS] : c.allowMethods, allowHeaders: c.allowHeaders, exposeHeaders: c.exposeHeaders ?? [], allowCredentials: credentialsOf(item, notes), ...(c.maxAgeSeconds !== undefined ? { maxAgeSeconds: c.maxAgeSeconds } : {}) },
+        notes,
         // ALL stands for seven methods: findings about one of them point at the list.
         locations: serviceLocations(item, all ? 0 : c.allowMethods.length),
       }];

@@ -45,20 +45,37 @@ export class ValueReader {
     if (this.resourceId !== undefined && at !== undefined) this.locations[field] = { resourceId: this.resourceId, path: at };
   }
 
-  private opaque(field: string, value: string): string {
-    this.unresolved.push({ field, value });
+  private opaque(field: string, value: string, at: string | undefined): string {
+    this.unresolved.push({ field, value, ...(this.resourceId !== undefined && at !== undefined ? { location: { resourceId: this.resourceId, path: at } } : {}) });
     return value;
+  }
+
+  // A string without recording where the neutral field came from (list entries are located by their kept position).
+  private convert(value: unknown, field: string, at: string | undefined): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return isOpaqueValue(value) ? this.opaque(field, value, at) : value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (isIntrinsic(value)) return this.opaque(field, opaqueIntrinsic(value), at);
+    this.notes.push(`${field}: unexpected ${Array.isArray(value) ? 'list' : typeof value}, ignored`);
+    return undefined;
   }
 
   /** A string; intrinsics and interpolations become opaque strings. */
   public string(value: unknown, field: string, at?: string): string | undefined {
     if (value === undefined || value === null) return undefined;
     this.locate(field, at);
-    if (typeof value === 'string') return isOpaqueValue(value) ? this.opaque(field, value) : value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    if (isIntrinsic(value)) return this.opaque(field, opaqueIntrinsic(value));
-    this.notes.push(`${field}: unexpected ${Array.isArray(value) ? 'list' : typeof value}, ignored`);
-    return undefined;
+    return this.convert(value, field, at);
+  }
+
+  /**
+   * Whether a value that should be an object (a whole CORS configuration, one S3 rule, a CloudFront
+   * `{ Items }` list) is an intrinsic, chosen at deploy time (`Fn::If`, ...). If so it is recorded as
+   * unresolved, so that the caller can skip it instead of reading it as an empty configuration.
+   */
+  public opaqueObject(value: unknown, field: string, at?: string): boolean {
+    if (!isIntrinsic(value)) return false;
+    this.opaque(field, opaqueIntrinsic(value), at);
+    return true;
   }
 
   /**
@@ -71,7 +88,7 @@ export class ValueReader {
     if (Array.isArray(value)) {
       const values: string[] = [];
       value.forEach((entry, index) => {
-        const read = this.string(entry, `${field}[${index}]`);
+        const read = this.convert(entry, `${field}[${index}]`, at === undefined ? undefined : `${at}[${index}]`);
         if (read === undefined) return;
         this.locate(`${field}[${values.length}]`, at === undefined ? undefined : `${at}[${index}]`);
         values.push(read);
@@ -92,7 +109,7 @@ export class ValueReader {
     this.locate(field, at);
     if (typeof value === 'number') return value;
     if (typeof value === 'string' && /^-?[0-9]+$/.test(value.trim())) return Number(value.trim());
-    const text = this.string(value, field);
+    const text = this.convert(value, field, at);
     if (text !== undefined && !isOpaqueValue(text)) this.notes.push(`${field}: ${text} is not a number, ignored`);
     return undefined;
   }
@@ -103,7 +120,7 @@ export class ValueReader {
     this.locate(field, at);
     if (typeof value === 'boolean') return value;
     if (value === 'true' || value === 'false') return value === 'true';
-    const text = this.string(value, field);
+    const text = this.convert(value, field, at);
     if (text !== undefined && isOpaqueValue(text)) {
       this.notes.push(`${field} is only known at deploy time (${text}); read as true`);
       return true;

@@ -1,4 +1,5 @@
 import type { RestApiGatewayResponseSimulationConfig, RestApiPreflightSimulationConfig } from '../simulate/types';
+import { isOpaqueValue } from './opaque';
 import { asRecord, propertyPath, type ValueReader } from './reader';
 
 /** The parts of a REST API OPTIONS method, as CloudFormation and Terraform both hold them. */
@@ -30,7 +31,10 @@ function readParameters(parameters: unknown, prefix: string, reader: ValueReader
     if (value === undefined) continue;
     const quoted = LITERAL.exec(value);
     const request = REQUEST_HEADER.exec(value);
-    if (quoted) literal[header] = quoted[1]!;
+    // A value known at deploy time (aws-cdk-lib writes a token origin as an Fn::Join of "'", the token and "'")
+    // is kept as the opaque value, not dropped: dropped, a preflight's only origin would read as no origin at all.
+    if (isOpaqueValue(value)) literal[header] = value;
+    else if (quoted) literal[header] = quoted[1]!;
     else if (request) mapped[header] = request[1]!;
     else reader.notes.push(`${field}.${header} is mapped from ${value}, which the simulator cannot evaluate; ignored`);
   }

@@ -24,6 +24,8 @@ export interface UnresolvedValue {
   readonly field: string;
   /** The opaque text: an intrinsic's JSON (`{"Ref":"Domain"}`) or a Terraform expression (`${var.origin}`). */
   readonly value: string;
+  /** Where the value is in the template. CloudFormation templates only. */
+  readonly location?: SourceLocation;
 }
 
 /** Where a value is in a synthesized template: the resource that holds it and the path inside it. */

@@ -14,7 +14,7 @@ export const RULE_CATALOGUE = {
   /** Not a serialized origin `scheme://host[:port]`. */
   'origin-malformed': { severity: 'error', targetLimit: false, catches: 'missing scheme, path, query, fragment, userinfo, whitespace, bad port or empty host', example: "'https://app.example.com/login'", fix: 'Write the origin as scheme://host[:port], as browsers send it: no path, query, fragment or credentials.' },
   /** A trailing slash: browsers send the Origin header without one, so the entry never matches. */
-  'origin-trailing-slash': { severity: 'error', targetLimit: false, catches: 'a trailing `/` after the host', example: "'https://app.example.com/'", fix: "Remove the trailing '/': 'https://app.example.com'." },
+  'origin-trailing-slash': { severity: 'error', targetLimit: false, catches: 'a trailing `/` after the host', example: "'https://app.example.com/'", fix: "Remove the trailing '/' after the host, e.g. 'https://app.example.com'." },
   /** http(s) origins must be written as browsers serialize them: lowercase, no default port, punycode hosts. */
   'origin-not-canonical': { severity: 'warning', targetLimit: false, catches: 'uppercase, a default port or a non-ASCII host in an http(s) origin, or an uppercase scheme; rendered canonical, so an error only where a configuration is deployed as written (audit)', example: "'https://App.example.com:443'", fix: 'Write the origin as browsers send it: lowercase, without the default port, with a punycode host.' },
   /** A scheme whose documents never send a usable origin of their own. */
