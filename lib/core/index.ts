@@ -6,7 +6,7 @@
 export { CORS_TARGETS, DEFAULT_ALLOW_METHODS, type CorsPolicyProps, type CorsTarget } from './props';
 export { CorsPolicyError, formatDiagnostic, hasErrors, type CorsDiagnostic, type CorsField, type CorsSeverity } from './diagnostic';
 export { RULE_CATALOGUE, RULE_IDS, type CorsRuleId } from './rules/catalogue';
-export { validateCorsPolicy, type ValidateCorsPolicyOptions } from './validate';
+export { validateCorsPolicy, type LiteralWildcards, type ValidateCorsPolicyOptions } from './validate';
 export { normalizeCorsPolicy, normalizeCorsPolicyUnchecked, parsedOrigins, type NormalizedCorsPolicy } from './normalize';
 export {
   allowsEveryOrigin,

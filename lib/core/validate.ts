@@ -6,7 +6,31 @@ import { checkMaxAge } from './rules/max-age';
 import { checkMethods } from './rules/methods';
 import { checkOrigins } from './rules/origins';
 import { diagnostic, DiagnosticSink } from './rules/sink';
-import { checkTarget, type CheckedPolicy } from './rules/target-limits';
+import { checkTarget, type CheckedPolicy, type LiteralValues } from './rules/target-limits';
+
+/**
+ * Which values of a deployed configuration are sent, or compared, exactly as written, where the target's
+ * generated code would match or echo them (a REST API preflight this library did not render: aws-cdk-lib's
+ * `defaultCorsPreflightOptions` / `addCorsPreflight`, a hand-written MOCK OPTIONS method, a gateway response).
+ * The target rules then read those values as a literal-`*` target does.
+ */
+export interface LiteralWildcards {
+  /**
+   * The entries of `allowOrigins` (positions in the list as given, or `true` for every entry) that are sent as a
+   * static header value or compared with `==`: a pattern there (`https://*.example.com`, `http://localhost:*`,
+   * `https://*`) never matches, because browsers never send `*` in an Origin, so it is `origin-pattern-unsupported`
+   * on every checked target.
+   * @default - none: each target's own capabilities decide (the REST preflight of this library generates an anchored match)
+   */
+  readonly allowOrigins?: boolean | readonly number[];
+  /**
+   * Whether `*` in `allowHeaders` is sent as a static `Access-Control-Allow-Headers: *` rather than echoed from
+   * `Access-Control-Request-Headers`: the literal-`*` rules apply on every checked target
+   * (`header-wildcard-with-credentials`, `header-authorization-wildcard`).
+   * @default false
+   */
+  readonly allowHeaders?: boolean;
+}
 
 /** Options of {@link validateCorsPolicy}. */
 export interface ValidateCorsPolicyOptions {
@@ -20,6 +44,15 @@ export interface ValidateCorsPolicyOptions {
    * @default false
    */
   readonly asDeployed?: boolean;
+  /**
+   * Values the deployed configuration sends literally where the target's generated code would not (see
+   * {@link LiteralWildcards}); the `audit` CLI and `CorsChecks` set it for REST API preflights and gateway
+   * responses read from static header values or exact comparisons. `'*'` methods and exposed headers need no
+   * flag: with credentials they are literal on every target (`method-wildcard-with-credentials`,
+   * `expose-wildcard-with-credentials`).
+   * @default - none
+   */
+  readonly literalWildcards?: LiteralWildcards;
 }
 
 function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink): CheckedPolicy {
@@ -30,6 +63,16 @@ function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink):
   checkExposeHeaders(input, sink);
   const maxAgeSeconds = checkMaxAge(input, sink);
   return { input, origins, maxAgeSeconds };
+}
+
+// A JavaScript caller may pass anything: only a literal `true` or a list of whole numbers counts.
+function literalOf(raw: unknown): LiteralValues {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const origins = record['allowOrigins'];
+  return {
+    origins: origins === true ? 'all' : new Set(Array.isArray(origins) ? origins.filter((i): i is number => Number.isInteger(i)) : []),
+    headers: record['allowHeaders'] === true,
+  };
 }
 
 /**
@@ -44,7 +87,7 @@ export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCors
     const targets = Array.isArray(options?.targets) ? options.targets : [];
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {
-      if (targets.includes(target)) checkTarget(target, checked, sink);
+      if (targets.includes(target)) checkTarget(target, checked, sink, literalOf(options?.literalWildcards));
     }
   } catch (error) {
     // A validator bug must not crash synthesis: report it as an error the user can send us.

@@ -124,6 +124,9 @@ describe('synth-time errors', () => {
     const { cors } = setup(SUBDOMAIN_PATTERN_POLICY);
     expect(() => cors.toRestApiCorsOptions()).toThrow(CorsPolicyError);
     expect(() => cors.toRestApiCorsOptions()).toThrow(/origin-pattern-unsupported/);
+    // The same rules as the audit of a native preflight: '*' headers are sent as written.
+    expect(() => setup({ allowOrigins: ['https://app.example.com'], allowHeaders: ['*'], allowCredentials: true }).cors.toRestApiCorsOptions()).toThrow(/header-wildcard-with-credentials/);
+    expect(setup({ allowOrigins: ['https://app.example.com'], allowHeaders: ['*'] }).cors.toRestApiCorsOptions().allowHeaders).toEqual(['*']);
   });
 });
 

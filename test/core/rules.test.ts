@@ -1,4 +1,4 @@
-import { RULE_CATALOGUE, RULE_IDS, validateCorsPolicy, type CorsPolicyProps, type CorsRuleId, type CorsTarget } from 'cors-constructs';
+import { RULE_CATALOGUE, RULE_IDS, validateCorsPolicy, type CorsPolicyProps, type CorsRuleId, type CorsTarget, type LiteralWildcards } from 'cors-constructs';
 
 interface Row {
   readonly rule: CorsRuleId;
@@ -10,6 +10,8 @@ interface Row {
   readonly severity?: 'error' | 'warning';
   /** Validate as a configuration deployed exactly as written (the audit CLI). */
   readonly asDeployed?: boolean;
+  /** Values the configuration sends as written where the target's generated code would match or echo them. */
+  readonly literalWildcards?: unknown;
   readonly note?: string;
 }
 
@@ -134,6 +136,11 @@ const ROWS: Row[] = [
   { rule: 'origin-pattern-unsupported', expect: 'pass', policy: origins('https://*'), targets: ['http-api'], note: 'documented HTTP API form' },
   { rule: 'origin-pattern-unsupported', expect: 'pass', policy: origins('https://*.example.com', 'http://localhost:*'), targets: ['rest-api', 's3'] },
   { rule: 'origin-pattern-unsupported', expect: 'pass', policy: origins('https://*.example.com'), targets: ['cloudfront'] },
+  { rule: 'origin-pattern-unsupported', expect: 'fail', policy: origins('https://*.example.com', 'http://localhost:*'), targets: ['rest-api'], literalWildcards: { allowOrigins: [1] }, value: 'http://localhost:*', note: "aws-cdk-lib's preflight compares it with ==" },
+  { rule: 'origin-pattern-unsupported', expect: 'fail', policy: { allowOrigins: ['${Token[TOKEN.1]}', 'https://*'] }, targets: ['rest-api'], literalWildcards: { allowOrigins: true }, value: 'https://*', note: 'a static header' },
+  { rule: 'origin-pattern-unsupported', expect: 'pass', policy: origins(app, 'https://*.example.com'), targets: ['rest-api'], literalWildcards: { allowOrigins: [0] }, note: 'the exact origin is literal, the pattern matched' },
+  { rule: 'origin-pattern-unsupported', expect: 'pass', policy: origins('https://*.example.com', 'https://*.example.com'), targets: ['rest-api'], literalWildcards: { allowOrigins: [0] }, note: 'one copy is matched' },
+  { rule: 'origin-pattern-unsupported', expect: 'pass', policy: origins('https://*.example.com'), targets: ['rest-api'], literalWildcards: { allowOrigins: 'yes' }, note: 'junk from JavaScript' },
 
   { rule: 'origins-too-many', expect: 'fail', policy: origins(...Array.from({ length: 101 }, (_, i) => `https://app${i}.example.com`)), targets: ['function-url'] },
   { rule: 'origins-too-many', expect: 'fail', policy: origins(`https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(50)}.com`), targets: ['function-url'], note: 'over 253 characters' },
@@ -188,10 +195,13 @@ const ROWS: Row[] = [
   { rule: 'header-wildcard-with-credentials', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['*'], allowCredentials: true }, targets: ['function-url'] },
   { rule: 'header-wildcard-with-credentials', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['*'], allowCredentials: true }, targets: ['s3', 'rest-api'], note: 'echoing targets honour * with credentials' },
   { rule: 'header-wildcard-with-credentials', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['*'] }, targets: ['http-api'] },
+  { rule: 'header-wildcard-with-credentials', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['*'], allowCredentials: true }, targets: ['rest-api'], literalWildcards: { allowHeaders: true }, note: 'a static REST header, not the echo' },
+  { rule: 'header-wildcard-with-credentials', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['*'], allowCredentials: true }, targets: ['rest-api'], literalWildcards: { allowOrigins: true } },
 
   { rule: 'header-authorization-wildcard', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['*'] }, targets: ['cloudfront'] },
   { rule: 'header-authorization-wildcard', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['*', 'Authorization'] }, targets: ['cloudfront', 'http-api', 'function-url'] },
   { rule: 'header-authorization-wildcard', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['*'] }, targets: ['s3', 'rest-api'] },
+  { rule: 'header-authorization-wildcard', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['*'] }, targets: ['rest-api'], literalWildcards: { allowHeaders: true }, note: 'a static REST header' },
 
   { rule: 'header-forbidden', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['Cookie'] } },
   { rule: 'header-forbidden', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ['Sec-Fetch-Mode'] } },
@@ -255,11 +265,11 @@ const ROWS: Row[] = [
 ];
 
 function run(row: Row) {
-  return validateCorsPolicy(row.policy as CorsPolicyProps, { ...(row.targets ? { targets: row.targets } : {}), ...(row.asDeployed ? { asDeployed: true } : {}) });
+  return validateCorsPolicy(row.policy as CorsPolicyProps, { ...(row.targets ? { targets: row.targets } : {}), ...(row.asDeployed ? { asDeployed: true } : {}), ...(row.literalWildcards !== undefined ? { literalWildcards: row.literalWildcards as LiteralWildcards } : {}) });
 }
 
 describe('validation rule catalogue', () => {
-  test.each(ROWS.map((row) => [`${row.rule} ${row.expect}s: ${JSON.stringify(row.policy)?.slice(0, 90)}${row.targets ? ` on ${row.targets.join(',')}` : ''}${row.asDeployed ? ' as deployed' : ''}${row.note ? ` (${row.note})` : ''}`, row] as const))('%s', (_name, row) => {
+  test.each(ROWS.map((row) => [`${row.rule} ${row.expect}s: ${JSON.stringify(row.policy)?.slice(0, 90)}${row.targets ? ` on ${row.targets.join(',')}` : ''}${row.asDeployed ? ' as deployed' : ''}${row.literalWildcards !== undefined ? ` literal ${JSON.stringify(row.literalWildcards)}` : ''}${row.note ? ` (${row.note})` : ''}`, row] as const))('%s', (_name, row) => {
     const hits = run(row).filter((d) => d.rule === row.rule);
     if (row.expect === 'pass') {
       expect(hits).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditExtracted, extractCors, originFromRegex, recoverPolicies, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
+import { auditExtracted, extractCors, normalizeCorsPolicy, originFromRegex, recoverPolicies, renderRestApiCors, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
 
 const dir = join(__dirname, '../fixtures/templates');
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
@@ -117,6 +117,110 @@ describe('CloudFormation extraction (hand-written template)', () => {
     expect(simulateCors(rest.target, rest.config, { origin: 'https://evil.example', method: 'PUT', credentials: true }, { runtimeHelper: true }).allowed).toBe(true);
     const assets = byId(items, 'AssetsBucket');
     expect(simulateCors(assets.target, assets.config, { origin: 'https://other.example', method: 'GET', credentials: true }).failure).toContain('Access-Control-Allow-Origin is *');
+  });
+});
+
+describe('REST values sent as written (aws-cdk-lib, hand-written) and values matched or echoed (this library)', () => {
+  const at = (header: string) => `Properties.Integration.IntegrationResponses[0].ResponseParameters["method.response.header.${header}"]`;
+  const TEMPLATE = 'Properties.Integration.IntegrationResponses[0].ResponseTemplates["application/json"]';
+  const options = (parameters: Record<string, string>, template?: string) => ({
+    Type: 'AWS::ApiGateway::Method',
+    Properties: {
+      RestApiId: { Ref: 'Api' }, HttpMethod: 'OPTIONS', AuthorizationType: 'NONE',
+      Integration: { Type: 'MOCK', IntegrationResponses: [{ StatusCode: '204', ResponseParameters: parameters, ...(template !== undefined ? { ResponseTemplates: { 'application/json': template } } : {}) }] },
+    },
+  });
+  const param = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [`method.response.header.${k}`, `'${v}'`]));
+  // aws-cdk-lib's addCorsPreflight template for its second and later origins: exact comparisons.
+  const cdkTemplate = (...origins: string[]) => ['#set($origin = $input.params().header.get("Origin"))', '#if($origin == "")', '  #set($origin = $input.params().header.get("origin"))', '#end',
+    `#if(${origins.map((o) => `$origin == "${o}"`).join(' || ')})`, '  #set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)', '#end'].join('\n');
+  const audit = (resources: Record<string, unknown>) => extractCors({ Resources: resources }).flatMap((item) => auditExtracted(item).map((f) => [f.diagnostic.rule, f.diagnostic.value, f.location?.resourceId, f.location?.path]));
+
+  test("a pattern origin in a static header or in aws-cdk-lib's exact comparison never matches: origin-pattern-unsupported at the value", () => {
+    expect(audit({
+      Static: options(param({ 'Access-Control-Allow-Origin': 'https://*.example.com', 'Access-Control-Allow-Methods': 'GET' })),
+      Compared: options(param({ 'Access-Control-Allow-Origin': 'https://a.example.com', 'Access-Control-Allow-Methods': 'GET' }), cdkTemplate('http://localhost:*')),
+    })).toEqual([
+      ['origin-pattern-unsupported', 'https://*.example.com', 'Static', at('Access-Control-Allow-Origin')],
+      ['origin-pattern-unsupported', 'http://localhost:*', 'Compared', TEMPLATE],
+    ]);
+    const [finding] = auditExtracted(extractCors({ Resources: { Static: options(param({ 'Access-Control-Allow-Origin': 'https://*.example.com' })) } })[0]!);
+    expect(finding!.diagnostic.message).toContain("browsers never send '*' in an Origin header, so it never matches");
+    expect(finding!.diagnostic.message).toContain('CorsPolicy.applyToRestApi');
+  });
+
+  test("'*' request headers in a static header with credentials are a header named '*': header-wildcard-with-credentials; without credentials, header-authorization-wildcard", () => {
+    expect(audit({
+      Credentialed: options(param({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Credentials': 'true' })),
+      Public: options(param({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': '*' })),
+      Listed: options(param({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': '*,Authorization' })),
+    })).toEqual([
+      ['header-wildcard-with-credentials', '*', 'Credentialed', at('Access-Control-Allow-Headers')],
+      ['header-authorization-wildcard', '*', 'Public', at('Access-Control-Allow-Headers')],
+    ]);
+  });
+
+  test("this library's anchored regex match and header echo are read as patterns and '*' and pass; recoverPolicies says which values are literal", () => {
+    const rendered = renderRestApiCors(normalizeCorsPolicy({ allowOrigins: ['https://a.example.com', 'https://*.example.com', 'http://localhost:*'], allowHeaders: ['*'], allowCredentials: true }));
+    const parameters = param(rendered.preflight.staticHeaders);
+    const ours = extractCors({ Resources: { Ours: options(parameters, rendered.preflight.responseTemplate) } })[0]!;
+    expect(recoverPolicies(ours)[0]).toMatchObject({
+      props: { allowOrigins: ['https://a.example.com', 'https://*.example.com', 'http://localhost:*'], allowHeaders: ['*'], allowCredentials: true },
+      literal: { allowOrigins: [0], allowHeaders: false },
+    });
+    expect(auditExtracted(ours).map((f) => f.diagnostic.rule)).toEqual(['origin-pattern-with-credentials']);
+    const cdk = extractCors({ Resources: { Cdk: options(param({ 'Access-Control-Allow-Origin': 'https://a.example.com', 'Access-Control-Allow-Headers': '*' }), cdkTemplate('https://*.example.com')) } })[0]!;
+    expect(recoverPolicies(cdk)[0]).toMatchObject({ props: { allowOrigins: ['https://a.example.com', 'https://*.example.com'], allowHeaders: ['*'] }, literal: { allowOrigins: [0, 1], allowHeaders: true } });
+  });
+
+  test("a gateway response sends its pattern origin as written; gateway-response-origin does not describe the gateway responses' own origin", () => {
+    expect(audit({
+      Default4xx: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { RestApiId: { Ref: 'Api' }, ResponseType: 'DEFAULT_4XX', ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'https://*.example.com'" } } },
+    })).toEqual([['origin-pattern-unsupported', 'https://*.example.com', 'Default4xx', 'Properties.ResponseParameters["gatewayresponse.header.Access-Control-Allow-Origin"]']]);
+  });
+
+  test('CORS inside an OpenAPI body is not read, and the notes say so; no crash', () => {
+    const gatewayResponse = { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { RestApiId: { Ref: 'Spec' }, ResponseType: 'DEFAULT_4XX', ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com'" } } };
+    const found = extractCors({ Resources: {
+      Spec: { Type: 'AWS::ApiGateway::RestApi', Properties: { Body: { openapi: '3.0.1', paths: { '/': { options: { 'x-amazon-apigateway-integration': { type: 'mock' } } } } } } },
+      FromBucket: { Type: 'AWS::ApiGateway::RestApi', Properties: { BodyS3Location: { Bucket: 'b', Key: 'api.yaml' } } },
+      Http: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Body: { 'x-amazon-apigateway-cors': { allowOrigins: ['*'], allowCredentials: true } } } },
+      Default4xx: gatewayResponse,
+    } });
+    expect(found.map((i) => `${i.target}:${i.resourceId}`)).toEqual(['rest-api:Default4xx']);
+    expect(found[0]!.notes).toEqual([expect.stringContaining('defined by an OpenAPI body, which is not read')]);
+    expect(found.flatMap((i) => auditExtracted(i))).toEqual([]);
+  });
+});
+
+describe('REST values sent as written, in Terraform', () => {
+  const configuration = (headers: Record<string, string>, body?: unknown) => ({ resource: {
+    aws_api_gateway_rest_api: { api: { name: 'api', ...(body !== undefined ? { body } : {}) } },
+    aws_api_gateway_method: { options: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', resource_id: 'r', http_method: 'OPTIONS', authorization: 'NONE' } },
+    aws_api_gateway_integration: { options: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', resource_id: 'r', http_method: '${aws_api_gateway_method.options.http_method}', type: 'MOCK' } },
+    aws_api_gateway_integration_response: { options: {
+      rest_api_id: '${aws_api_gateway_rest_api.api.id}', resource_id: 'r', http_method: '${aws_api_gateway_method.options.http_method}', status_code: '204',
+      response_parameters: Object.fromEntries(Object.entries(headers).map(([k, v]) => [`method.response.header.${k}`, `'${v}'`])),
+    } },
+  } });
+
+  test('the Terraform extractor shares the reading: a static pattern origin and static * headers with credentials', () => {
+    const found = extractCors(configuration({ 'Access-Control-Allow-Origin': 'https://*.example.com', 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Credentials': 'true' }));
+    expect(found.flatMap((i) => auditExtracted(i).map((f) => `${f.diagnostic.rule} ${f.diagnostic.value}`))).toEqual([
+      'origin-pattern-with-credentials https://*.example.com',
+      'origin-pattern-unsupported https://*.example.com',
+      'header-wildcard-with-credentials *',
+    ]);
+  });
+
+  test('a gateway response of an API defined by an OpenAPI body is noted as such', () => {
+    const config = { resource: {
+      aws_api_gateway_rest_api: { spec: { name: 'spec', body: '{"openapi":"3.0.1"}' } },
+      aws_api_gateway_gateway_response: { d4: { rest_api_id: '${aws_api_gateway_rest_api.spec.id}', response_type: 'DEFAULT_4XX', response_parameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com'" } } },
+    } };
+    const [item] = extractCors(config);
+    expect(item!.notes).toEqual([expect.stringContaining('defined by an OpenAPI body, which is not read')]);
+    expect(auditExtracted(item!)).toEqual([]);
   });
 });
 

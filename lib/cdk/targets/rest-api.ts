@@ -6,11 +6,11 @@ import {
   REST_API_MOCK_REQUEST_TEMPLATE,
   apiGatewayLiteral,
   mergeGatewayResponseParameters,
-  parsedOrigins,
   proxyResponsesUncovered,
   restApiOriginListToken,
   renderRestApiCors,
   targetCorsConflict,
+  validateCorsPolicy,
   type RestApiCorsConfig,
 } from 'cors-constructs';
 import type { IConstruct } from 'constructs';
@@ -185,15 +185,10 @@ function checkRestApi(api: apigateway.RestApiBase, config: RestApiCorsConfig, ga
  */
 export function restApiCorsOptions(ctx: AdapterContext): apigateway.CorsOptions {
   const { policy } = ctx;
-  const problems: CorsDiagnostic[] = [];
-  for (const origin of parsedOrigins(policy)) {
-    if (origin.kind !== 'exact' && origin.kind !== 'any') {
-      problems.push({ rule: 'origin-pattern-unsupported', severity: 'error', field: 'allowOrigins', target: 'rest-api', value: origin.raw, message: `'${origin.raw}': aws-cdk-lib's CorsOptions compares origins exactly, so the pattern would never match. Use cors.applyToRestApi(api), which generates an anchored match, or list the exact origins.` });
-    }
-  }
-  if (policy.allowCredentials && policy.allowHeaders.includes('*')) {
-    problems.push({ rule: 'header-wildcard-with-credentials', severity: 'error', field: 'allowHeaders', target: 'rest-api', value: '*', message: "aws-cdk-lib's CorsOptions sends '*' literally, which browsers read as a header named '*' on credentialed requests. Use cors.applyToRestApi(api), which echoes the requested headers, or list the headers." });
-  }
+  // aws-cdk-lib's preflight sends every value as written (a static header, exact comparisons): the rules the audit
+  // applies to such a preflight decide what it cannot express.
+  const problems = validateCorsPolicy(policy, { targets: ['rest-api'], literalWildcards: { allowOrigins: true, allowHeaders: true } })
+    .filter((d) => d.severity === 'error' && (d.rule === 'origin-pattern-unsupported' || d.rule === 'header-wildcard-with-credentials'));
   if (problems.length > 0) throw new CorsPolicyError(problems);
   return {
     allowOrigins: [...policy.allowOrigins],

@@ -3,6 +3,7 @@ import { diagnostic } from '../rules/sink';
 import { validateCorsPolicy } from '../validate';
 import { isOpaqueValue } from './opaque';
 import { locateDiagnostic, recoverPolicies } from './policy';
+import { isProxyIntegration } from './rest-api';
 import type { ExtractedCors, SourceLocation, UnresolvedValue } from './types';
 
 /** One finding of an audit: a diagnostic about one extracted configuration. */
@@ -73,13 +74,16 @@ export function auditExtracted(resource: ExtractedCors): AuditFinding[] {
 }
 
 function auditRecovered(resource: ExtractedCors): AuditFinding[] {
-  // gateway-response-origin is about what the API's CORS gateway responses can say; without any, there is
-  // nothing it describes (as with the constructs' { gatewayResponses: false }).
-  const withoutGatewayResponses = resource.target === 'rest-api' && resource.config.gatewayResponses.length === 0;
+  // gateway-response-origin is about what the API's CORS gateway responses can say of a preflight's origins;
+  // without any, there is nothing it describes (as with the constructs' { gatewayResponses: false }), and read
+  // from the gateway responses alone, the one origin is the gateway response's own (a pattern there is
+  // origin-pattern-unsupported, not "no gateway response gets CORS headers").
+  const gatewayResponseOriginMoot = resource.target === 'rest-api'
+    && (resource.config.gatewayResponses.length === 0 || !resource.config.preflight || isProxyIntegration(resource.config.preflight.integrationType));
   return recoverPolicies(resource).flatMap((recovered) => {
     const opaque = new Map<string, string>();
-    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true })
-      .filter((d) => !(withoutGatewayResponses && d.rule === 'gateway-response-origin'));
+    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true, ...(recovered.literal ? { literalWildcards: recovered.literal } : {}) })
+      .filter((d) => !(gatewayResponseOriginMoot && d.rule === 'gateway-response-origin'));
     return diagnostics.map((diagnostic) => {
       const original = diagnostic.value !== undefined ? opaque.get(diagnostic.value) : undefined;
       const fixed: CorsDiagnostic = original !== undefined ? { ...diagnostic, value: original, message: diagnostic.message.replace('deploy-time token', `deploy-time value (${original})`) } : diagnostic;

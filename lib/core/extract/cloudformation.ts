@@ -3,8 +3,15 @@ import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
 import type { S3CorsRuleConfig } from '../targets/s3';
 import { isIntrinsic } from './opaque';
 import { asRecord, ValueReader } from './reader';
-import { restGatewayResponse, restPreflight } from './rest-api';
+import { restGatewayResponse, restPreflight, withoutPreflightNote } from './rest-api';
 import type { ExtractedConfigs, ExtractedCors, ExtractOptions, SourceLocation } from './types';
+
+// Whether the REST API a `RestApiId` (`{"Ref":"Api"}`, as JSON) names has its definition in an OpenAPI body.
+function definedByOpenApi(resources: Record<string, unknown>, api: string): boolean {
+  const ref = asRecord(JSON.parse(api) as unknown)?.['Ref'];
+  const props = typeof ref === 'string' ? asRecord(asRecord(resources[ref])?.['Properties']) : undefined;
+  return props !== undefined && (props['Body'] !== undefined || props['BodyS3Location'] !== undefined);
+}
 
 /**
  * Reads every CORS configuration of a CloudFormation template (as JSON), whoever wrote it:
@@ -179,7 +186,7 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
     const resource = asRecord(resources[first.id]) ?? {};
     const locations = Object.assign({}, ...responses.slice(1).map((g) => g.reader.locations)) as Record<string, SourceLocation>;
     first.reader.locate('$', 'Properties.ResponseParameters');
-    push('rest-api', first.id, resource, first.reader, { gatewayResponses: responses.map((g) => g.response) }, ['the REST API has gateway responses with CORS headers but no OPTIONS method: preflights get 403'], locations);
+    push('rest-api', first.id, resource, first.reader, { gatewayResponses: responses.map((g) => g.response) }, [withoutPreflightNote(definedByOpenApi(resources, api))], locations);
   }
   return items;
 }

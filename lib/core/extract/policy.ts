@@ -1,6 +1,7 @@
 import type { CorsField } from '../diagnostic';
 import { originPatternRegex, parseOrigin } from '../origin';
 import type { CorsPolicyProps } from '../props';
+import type { LiteralWildcards } from '../validate';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
 import { getHeader } from '../simulate/fetch-check';
 import { readRestApiTemplate } from '../simulate/rest-api-template';
@@ -32,6 +33,12 @@ export interface RecoveredPolicy {
   readonly notes: readonly string[];
   /** Where each field was read from, when the extractor recorded it. */
   readonly locations?: PolicyLocations;
+  /**
+   * The values the configuration sends, or compares, exactly as written where this library's rendering for the
+   * target would match or echo them: a REST API's static header values and exact `==` comparisons. For the
+   * validator's `literalWildcards`.
+   */
+  readonly literal?: LiteralWildcards;
 }
 
 /**
@@ -145,6 +152,8 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
         ...(expose !== undefined ? { exposeHeaders: expose } : {}),
       },
       notes: ['read from the gateway responses only'],
+      // Gateway responses hold static values only.
+      literal: { allowOrigins: true },
       locations: {
         allowOrigins: oneAt(at('Access-Control-Allow-Origin'), origin === undefined ? 0 : 1),
         allowCredentials: oneAt(at('Access-Control-Allow-Credentials')),
@@ -158,23 +167,28 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
   const reading = readRestApiTemplate(preflight.responseTemplate);
   const origins: string[] = [];
   const originsAt: (SourceLocation | undefined)[] = [];
+  // Whether each origin is sent or compared as written (a static value, an `==` term), not matched by a regex.
+  const originsLiteral: boolean[] = [];
   const staticOrigin = getHeader(preflight.staticHeaders, 'Access-Control-Allow-Origin');
   const originEcho = reading.echoes.find((e) => e.header.toLowerCase() === 'access-control-allow-origin' && e.from === 'origin');
   const reflected = Object.entries(preflight.requestMappedHeaders ?? {}).some(([h, from]) => h.toLowerCase() === 'access-control-allow-origin' && from.toLowerCase() === 'origin');
   if (reflected || (originEcho && originEcho.conditions === undefined)) {
     origins.push('*');
     originsAt.push(reflected ? staticAt('Access-Control-Allow-Origin') : templateAt);
+    originsLiteral.push(false);
     notes.push('Access-Control-Allow-Origin reflects the request\'s Origin, which allows every origin: read as \'*\'');
   } else if (originEcho) {
     for (const condition of originEcho.conditions ?? []) {
       if ('equals' in condition) {
         origins.push(condition.equals);
         originsAt.push(templateAt);
+        originsLiteral.push(true);
       } else {
         const origin = originFromRegex(condition.matches);
         if (origin !== undefined) {
           origins.push(origin);
           originsAt.push(templateAt);
+          originsLiteral.push(false);
         } else notes.push(`the template matches origins with a hand-written regex (${condition.matches}) that cannot be checked`);
       }
     }
@@ -182,12 +196,15 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
   if (staticOrigin !== undefined && !origins.includes(staticOrigin)) {
     origins.unshift(staticOrigin);
     originsAt.unshift(staticAt('Access-Control-Allow-Origin'));
+    originsLiteral.unshift(true);
   }
   const headersEchoed = reading.echoes.some((e) => e.header.toLowerCase() === 'access-control-allow-headers');
   const maxAge = getHeader(preflight.staticHeaders, 'Access-Control-Max-Age');
   const methods = splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Methods'));
   if (methods.length === 0) notes.push(NO_METHODS);
+  // A static Access-Control-Allow-Headers is sent as written: a '*' there is not this library's echo.
   const headers = headersEchoed ? ['*'] : splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Headers'));
+  const literalOrigins = originsLiteral.flatMap((literal, i) => (literal ? [i] : []));
   // Findings about the origins as a whole point at the template when it chooses the origin.
   const originAt = originEcho ? templateAt : staticAt('Access-Control-Allow-Origin');
   return {
@@ -200,6 +217,7 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
       ...(maxAge !== undefined && /^-?[0-9]+$/.test(maxAge) ? maxAgeOf(Number(maxAge), notes) : {}),
     },
     notes,
+    literal: { allowOrigins: literalOrigins, allowHeaders: !headersEchoed },
     locations: {
       allowOrigins: { ...oneAt(originAt), entries: originsAt },
       allowMethods: oneAt(staticAt('Access-Control-Allow-Methods'), methods.length),

@@ -78,6 +78,16 @@ export function isProxyIntegration(integrationType: string | undefined): boolean
 }
 
 /**
+ * Why a REST API's gateway responses are read without a preflight. An API defined by an OpenAPI body (a
+ * `SpecRestApi`) may well have OPTIONS methods there, but the extractors read no OpenAPI body.
+ */
+export function withoutPreflightNote(openApiBody: boolean): string {
+  return openApiBody
+    ? 'the REST API is defined by an OpenAPI body, which is not read: its OPTIONS methods and their CORS are not checked, only its gateway responses'
+    : 'the REST API has gateway responses with CORS headers but no OPTIONS method: preflights get 403';
+}
+
+/**
  * Builds one gateway response; `undefined` when it carries no CORS header. `at` is the template path
  * of the object holding its `ResponseParameters` (`Properties`), to record locations.
  */

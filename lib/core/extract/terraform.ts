@@ -2,7 +2,7 @@ import type { CorsTarget } from '../props';
 import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
 import type { S3CorsRuleConfig } from '../targets/s3';
 import { asRecord, blocks, ValueReader } from './reader';
-import { restGatewayResponse, restPreflight } from './rest-api';
+import { restGatewayResponse, restPreflight, withoutPreflightNote } from './rest-api';
 import type { ExtractedConfigs, ExtractedCors, ExtractOptions } from './types';
 
 type Resources = Map<string, Record<string, unknown>>;
@@ -172,7 +172,9 @@ export function extractFromTerraform(configuration: unknown, options: ExtractOpt
   for (const [api, responses] of gateway) {
     if (apisWithPreflight.has(api)) continue;
     const first = responses[0]!;
-    push('rest-api', first.address, byAddress.get(first.address) ?? {}, first.reader, { gatewayResponses: responses.map((g) => g.response) }, ['the REST API has gateway responses with CORS headers but no OPTIONS method: preflights get 403']);
+    const restApi = REFERENCE.exec(String(resolve(byAddress.get(first.address)?.['rest_api_id'], byAddress)));
+    const openApiBody = restApi !== null && byAddress.get(`${restApi[1]}.${restApi[2]}`)?.['body'] !== undefined;
+    push('rest-api', first.address, byAddress.get(first.address) ?? {}, first.reader, { gatewayResponses: responses.map((g) => g.response) }, [withoutPreflightNote(openApiBody)]);
   }
   return items;
 }

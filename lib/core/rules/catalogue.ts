@@ -40,7 +40,7 @@ export const RULE_CATALOGUE = {
   /** The same origin listed twice. */
   'origin-duplicate': { severity: 'warning', targetLimit: false, catches: 'an origin listed twice', example: "['https://a.example', 'https://a.example']", fix: 'Remove the repeated entry.' },
   /** The target cannot express the origin pattern. */
-  'origin-pattern-unsupported': { severity: 'error', targetLimit: true, catches: 'a pattern the target cannot express', example: "'https://*.example.com' on a function URL", fix: 'List the exact origins for this target.' },
+  'origin-pattern-unsupported': { severity: 'error', targetLimit: true, catches: "a pattern the target cannot express, or one a configuration sends as written (a REST preflight's static header or exact comparison, as aws-cdk-lib's CorsOptions write it)", example: "'https://*.example.com' on a function URL", fix: "List the exact origins for this target; on a REST API, CorsPolicy.applyToRestApi generates an anchored match for patterns." },
   /** Over the target's origin count or length limit. */
   'origins-too-many': { severity: 'error', targetLimit: true, catches: "more origins, or longer ones, than the target accepts", example: '101 origins on a function URL', fix: 'Use fewer or shorter origins, or a target that accepts patterns.' },
   /** An explicit empty method list, which S3 and CloudFront cannot hold and no browser request matches. */
@@ -62,9 +62,9 @@ export const RULE_CATALOGUE = {
   /** Not an RFC 9110 token. */
   'header-invalid': { severity: 'error', targetLimit: false, catches: 'a header name that is not a token', example: "'x api key'", fix: 'List one header name per entry.' },
   /** With credentials a literal `*` in Access-Control-Allow-Headers is a header name. */
-  'header-wildcard-with-credentials': { severity: 'error', targetLimit: true, catches: '`*` in allowHeaders with credentials on targets that send it literally', example: "['*'] + allowCredentials: true on an HTTP API", fix: "List the request headers you need instead of '*'." },
+  'header-wildcard-with-credentials': { severity: 'error', targetLimit: true, catches: '`*` in allowHeaders with credentials on targets that send it literally (HTTP API, function URL, CloudFront, a static REST preflight header)', example: "['*'] + allowCredentials: true on an HTTP API", fix: "List the request headers you need instead of '*'; on a REST API, CorsPolicy.applyToRestApi echoes the requested headers." },
   /** `*` does not cover Authorization in the Fetch standard. */
-  'header-authorization-wildcard': { severity: 'warning', targetLimit: true, catches: '`*` in allowHeaders without `authorization` on targets that send it literally', example: "['*'] on CloudFront", fix: "Add 'authorization' next to '*' if clients send it." },
+  'header-authorization-wildcard': { severity: 'warning', targetLimit: true, catches: '`*` in allowHeaders without `authorization` on targets that send it literally (as above)', example: "['*'] on CloudFront", fix: "Add 'authorization' next to '*' if clients send it." },
   /** Forbidden request headers are never sent by scripts. */
   'header-forbidden': { severity: 'warning', targetLimit: false, catches: 'Cookie, Host, Origin, Sec-*, Proxy-* and the other forbidden request headers', example: "'cookie'", fix: 'Remove the header: the browser sets it.' },
   /** A CORS response header listed as a request header. */

@@ -1,7 +1,7 @@
 import { ANY_HEADER } from '../headers';
 import { isHttpToken } from '../grammar';
 import { ANY_METHOD, FORBIDDEN_METHODS, normalizeMethod } from '../methods';
-import type { ParsedOrigin } from '../origin';
+import type { OriginKind, ParsedOrigin } from '../origin';
 import type { CorsTarget } from '../props';
 import { TARGET_CAPABILITIES } from '../targets/capabilities';
 import { at, type PolicyInput, type PolicyList } from './input';
@@ -12,6 +12,30 @@ export interface CheckedPolicy {
   readonly input: PolicyInput;
   readonly origins: readonly ParsedOrigin[];
   readonly maxAgeSeconds: number | undefined;
+}
+
+/**
+ * Which values the deployed configuration sends, or compares, exactly as written where the target's generated
+ * code would match or echo them (`ValidateCorsPolicyOptions.literalWildcards`, read).
+ */
+export interface LiteralValues {
+  /** Positions in the caller's `allowOrigins` sent as a static value or compared with `==`; `all` for every entry. */
+  readonly origins: ReadonlySet<number> | 'all';
+  /** Whether `*` in `allowHeaders` is a static header value. */
+  readonly headers: boolean;
+}
+
+const NOTHING_LITERAL: LiteralValues = { origins: new Set(), headers: false };
+
+const PATTERN_KINDS: ReadonlySet<OriginKind> = new Set(['subdomain-pattern', 'port-pattern', 'scheme-pattern']);
+
+// The caller's positions of every entry written as `origin`, when each of them is sent literally: a copy that
+// the configuration matches (this library's anchored regex) still matches, whatever a literal copy does.
+function literalPositions(origin: ParsedOrigin, input: PolicyInput, literal: LiteralValues): number[] {
+  const positions = input.origins.flatMap((raw, i) => (raw === origin.raw ? [input.positions.origins[i]!] : []));
+  if (literal.origins === 'all') return positions;
+  const sent = literal.origins;
+  return positions.length > 0 && positions.every((p) => sent.has(p)) ? positions : [];
 }
 
 function describeOriginKind(origin: ParsedOrigin): string {
@@ -46,7 +70,7 @@ function firstMethodAt(input: PolicyInput, method: string): { index?: number } {
 }
 
 /** Checks one target's limits and behaviours that follow from the policy alone. */
-export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: DiagnosticSink): void {
+export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: DiagnosticSink, literal: LiteralValues = NOTHING_LITERAL): void {
   const caps = TARGET_CAPABILITIES[target];
   const { input, origins } = policy;
   const name = caps.displayName;
@@ -54,6 +78,12 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
   for (const origin of origins) {
     if (!caps.originKinds.has(origin.kind)) {
       sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: ${caps.withArticle} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target, ...firstAt(input, 'origins', (o) => o === origin.raw) });
+      continue;
+    }
+    const sentAsWritten = PATTERN_KINDS.has(origin.kind) ? literalPositions(origin, input, literal) : [];
+    if (sentAsWritten.length > 0) {
+      const rest = target === 'rest-api';
+      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)} is sent as written here (a static header value or an exact == comparison${rest ? ", as aws-cdk-lib's CorsOptions and hand-written OPTIONS methods send it" : ''}), and browsers never send '*' in an Origin header, so it never matches. List the exact origins${rest ? ", or use cors-constructs' CorsPolicy.applyToRestApi, which generates an anchored match for the pattern" : ''}.`, { value: origin.raw, target, index: sentAsWritten[0]! });
     }
   }
   checkListSize(input, 'origins', caps.maxOrigins, caps.maxOriginLength, (message, details) => sink.add('origins-too-many', 'allowOrigins', message, { target, ...details }), 'origins', name);
@@ -82,9 +112,14 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
   checkListSize(input, 'headers', caps.maxHeaders, caps.maxHeaderLength, (message, details) => sink.add('headers-too-many', 'allowHeaders', message, { target, ...details }), 'headers', name);
   checkListSize(input, 'exposeHeaders', caps.maxHeaders, caps.maxHeaderLength, (message, details) => sink.add('headers-too-many', 'exposeHeaders', message, { target, ...details }), 'exposed headers', name);
 
-  if (caps.headerWildcard === 'literal' && input.headers.includes(ANY_HEADER)) {
+  // Where the target echoes '*' (S3, this library's REST preflight), a static '*' header is still sent as written.
+  const staticWildcard = caps.headerWildcard !== 'literal' && literal.headers;
+  if ((caps.headerWildcard === 'literal' || staticWildcard) && input.headers.includes(ANY_HEADER)) {
     const wildcard = firstAt(input, 'headers', (h) => h === ANY_HEADER);
-    if (input.credentials) {
+    if (staticWildcard && input.credentials) {
+      const rest = target === 'rest-api';
+      sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: this configuration sends '*' as written (a static Access-Control-Allow-Headers value${rest ? ", as aws-cdk-lib's CorsOptions and hand-written OPTIONS methods send it" : ''}), which browsers read as a header named '*' on credentialed requests (Fetch standard), so every request header that is not CORS-safelisted fails the preflight. List the request headers you need, e.g. ['content-type', 'authorization']${rest ? ", or use cors-constructs' CorsPolicy.applyToRestApi, which echoes the requested headers" : ''}.`, { value: ANY_HEADER, target, ...wildcard });
+    } else if (input.credentials) {
       sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: ${caps.withArticle} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target, ...wildcard });
     } else if (!input.headers.some((h) => h.toLowerCase() === 'authorization')) {
       sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard (Firefox can enforce it; Chromium only warns today)${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target, ...wildcard });

@@ -50,7 +50,9 @@ const ALL_ORIGIN_KINDS: ReadonlySet<OriginKind> = new Set(['any', 'null', 'exact
  * - S3: PutBucketCors (methods GET PUT HEAD POST DELETE; one `*` per origin or header entry).
  * - CloudFront: ResponseHeadersPolicyAccessControlAllowMethods (GET DELETE HEAD OPTIONS PATCH POST PUT ALL);
  *   origins may use a leftmost-label wildcard ("https://*.example.org", CloudFront developer guide).
- * - REST API: the OPTIONS MOCK method is generated, so every pattern is rendered as an anchored match.
+ * - REST API: the OPTIONS MOCK method is generated, so every pattern is rendered as an anchored match and `*`
+ *   headers as an echo. A preflight this library did not render (aws-cdk-lib's CorsOptions, a hand-written method)
+ *   sends its values as written: the audit says which through `ValidateCorsPolicyOptions.literalWildcards`.
  */
 export const TARGET_CAPABILITIES: Readonly<Record<CorsTarget, TargetCapabilities>> = {
   'rest-api': {
