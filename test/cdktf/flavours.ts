@@ -32,6 +32,7 @@ import * as tnProvider from '@cdktn/provider-aws/lib/provider';
 import * as tnS3Bucket from '@cdktn/provider-aws/lib/s3-bucket';
 import * as tnS3BucketCorsConfiguration from '@cdktn/provider-aws/lib/s3-bucket-cors-configuration';
 import type { Construct } from 'constructs';
+import type { CorsTarget } from 'cors-constructs';
 import * as libCdktf from 'cors-constructs/cdktf';
 import * as libCdktn from 'cors-constructs/cdktn';
 
@@ -123,4 +124,22 @@ export function newFlavourStack(f: Flavour, name = 'test-stack'): { app: cdktf.A
 /** `<construct path>: <text>` of every warning annotation under a scope, in tree order. */
 export function allWarnings(scope: Construct): string[] {
   return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type.endsWith('/warn')).map((m) => `${c.node.path}: ${String(m.data)}`));
+}
+
+/**
+ * Applies `cors` to a new resource of `target` in `stack`, as the shared tables do: a bucket, an HTTP API, a function
+ * URL, the response headers policy, or a REST API `Api` with one resource `Items` (`/items`).
+ */
+export function applyToTarget(f: Flavour, stack: cdktf.TerraformStack, cors: libCdktf.CorsPolicy, target: CorsTarget): void {
+  switch (target) {
+    case 's3': cors.applyToBucket(new f.aws.S3Bucket(stack, 'Bucket', {})); break;
+    case 'http-api': cors.applyToHttpApi(new f.aws.Apigatewayv2Api(stack, 'HttpApi', { name: 'http', protocolType: 'HTTP' })); break;
+    case 'function-url': cors.applyToFunctionUrl(new f.aws.LambdaFunctionUrl(stack, 'Url', { functionName: 'fn', authorizationType: 'NONE' })); break;
+    case 'cloudfront': void cors.responseHeadersPolicy; break;
+    case 'rest-api': {
+      const api = new f.aws.ApiGatewayRestApi(stack, 'Api', { name: 'rest' });
+      cors.applyToRestApi(api, { resources: [new f.aws.ApiGatewayResource(stack, 'Items', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'items' })] });
+      break;
+    }
+  }
 }

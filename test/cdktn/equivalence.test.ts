@@ -4,7 +4,7 @@ import type { TerraformStack } from 'cdktf';
 import type { CorsPolicyProps, CorsTarget } from 'cors-constructs';
 import { POLICY_FIXTURES, SUBDOMAIN_PATTERN_POLICY } from '../fixtures/policies';
 import { NEUTRAL_CASES } from '../shared/neutral-config';
-import { allWarnings, CDKTF, CDKTN, newFlavourStack, type Flavour } from '../cdktf/flavours';
+import { allWarnings, applyToTarget, CDKTF, CDKTN, newFlavourStack, type Flavour } from '../cdktf/flavours';
 import { rewriteSpecifier } from '../../scripts/generate-cdktn';
 
 // The cdktf test table, run in both flavours: every scenario is built once with cdktf and once with cdktn
@@ -43,18 +43,7 @@ const distribution = (f: Flavour, stack: TerraformStack, policyId: string, allow
 });
 
 function applyTo(f: Flavour, stack: TerraformStack, props: CorsPolicyProps, target: CorsTarget): void {
-  const cors = policy(f, stack, props);
-  switch (target) {
-    case 's3': cors.applyToBucket(new f.aws.S3Bucket(stack, 'Bucket', {})); break;
-    case 'http-api': cors.applyToHttpApi(new f.aws.Apigatewayv2Api(stack, 'HttpApi', { name: 'http', protocolType: 'HTTP' })); break;
-    case 'function-url': cors.applyToFunctionUrl(new f.aws.LambdaFunctionUrl(stack, 'Url', { functionName: 'fn', authorizationType: 'NONE' })); break;
-    case 'cloudfront': void cors.responseHeadersPolicy; break;
-    case 'rest-api': {
-      const { api, items } = restApi(f, stack);
-      cors.applyToRestApi(api, { resources: [items] });
-      break;
-    }
-  }
+  applyToTarget(f, stack, policy(f, stack, props), target);
 }
 
 const SCENARIOS: readonly Scenario[] = [

@@ -1,8 +1,6 @@
 import { rmSync } from 'node:fs';
-import type { TerraformStack } from 'cdktf';
 import type { CorsTarget } from 'cors-constructs';
-import type { CorsPolicy } from 'cors-constructs/cdktf';
-import { FLAVOURS, newFlavourStack, type Flavour } from '../cdktf/flavours';
+import { applyToTarget, FLAVOURS, newFlavourStack } from '../cdktf/flavours';
 import { comparableNeutral, NEUTRAL_CASES } from './neutral-config';
 
 type Json = Record<string, unknown>;
@@ -77,25 +75,11 @@ function lambdaStyle(cors: Json): unknown {
   };
 }
 
-function apply(f: Flavour, stack: TerraformStack, cors: CorsPolicy, target: CorsTarget): void {
-  switch (target) {
-    case 's3': cors.applyToBucket(new f.aws.S3Bucket(stack, 'Bucket', {})); break;
-    case 'http-api': cors.applyToHttpApi(new f.aws.Apigatewayv2Api(stack, 'HttpApi', { name: 'http', protocolType: 'HTTP' })); break;
-    case 'function-url': cors.applyToFunctionUrl(new f.aws.LambdaFunctionUrl(stack, 'Url', { functionName: 'fn', authorizationType: 'NONE' })); break;
-    case 'cloudfront': void cors.responseHeadersPolicy; break;
-    case 'rest-api': {
-      const api = new f.aws.ApiGatewayRestApi(stack, 'RestApi', { name: 'rest' });
-      cors.applyToRestApi(api, { resources: [new f.aws.ApiGatewayResource(stack, 'Items', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'items' })] });
-      break;
-    }
-  }
-}
-
 // Both Terraform flavours: cors-constructs/cdktf, and cors-constructs/cdktn generated from it.
 describe.each(FLAVOURS.map((f) => [f.name, f] as const))('%s renders the neutral configuration of the core renderer', (_flavour, f) => {
   test.each(NEUTRAL_CASES.map((c) => [c.name, c.target, c] as const))('%s on %s', (_name, target, c) => {
     const { app, stack } = newFlavourStack(f);
-    apply(f, stack, new f.lib.CorsPolicy(stack, 'Cors', c.props), target);
+    applyToTarget(f, stack, new f.lib.CorsPolicy(stack, 'Cors', c.props), target);
     const resources = (JSON.parse(f.fw.Testing.synth(stack, true)) as { resource: Resources }).resource;
     expect(comparableNeutral(target, FROM_CDKTF[target](resources))).toEqual(comparableNeutral(target, c.expected));
     rmSync(app.outdir, { recursive: true, force: true });
