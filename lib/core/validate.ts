@@ -85,9 +85,10 @@ export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCors
   try {
     const checked = checkPolicy(props, options?.asDeployed === true, sink);
     const targets = Array.isArray(options?.targets) ? options.targets : [];
+    const literal = literalOf(options?.literalWildcards);
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {
-      if (targets.includes(target)) checkTarget(target, checked, sink, literalOf(options?.literalWildcards));
+      if (targets.includes(target)) checkTarget(target, checked, sink, literal);
     }
   } catch (error) {
     // A validator bug must not crash synthesis: report it as an error the user can send us.
