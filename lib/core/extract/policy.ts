@@ -165,38 +165,27 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
   const staticAt = (name: string) => locate(`preflight.staticHeaders.${headerKey({ ...preflight.staticHeaders, ...preflight.requestMappedHeaders }, name)}`);
   const templateAt = locate('preflight.responseTemplate');
   const reading = readRestApiTemplate(preflight.responseTemplate);
-  const origins: string[] = [];
-  const originsAt: (SourceLocation | undefined)[] = [];
-  // Whether each origin is sent or compared as written (a static value, an `==` term), not matched by a regex.
-  const originsLiteral: boolean[] = [];
+  // Each origin read, where from, and whether it is sent or compared as written (a static value, an `==` term)
+  // rather than matched by a regex.
+  const read: { origin: string; at: SourceLocation | undefined; literal: boolean }[] = [];
   const staticOrigin = getHeader(preflight.staticHeaders, 'Access-Control-Allow-Origin');
   const originEcho = reading.echoes.find((e) => e.header.toLowerCase() === 'access-control-allow-origin' && e.from === 'origin');
   const reflected = Object.entries(preflight.requestMappedHeaders ?? {}).some(([h, from]) => h.toLowerCase() === 'access-control-allow-origin' && from.toLowerCase() === 'origin');
   if (reflected || (originEcho && originEcho.conditions === undefined)) {
-    origins.push('*');
-    originsAt.push(reflected ? staticAt('Access-Control-Allow-Origin') : templateAt);
-    originsLiteral.push(false);
+    read.push({ origin: '*', at: reflected ? staticAt('Access-Control-Allow-Origin') : templateAt, literal: false });
     notes.push('Access-Control-Allow-Origin reflects the request\'s Origin, which allows every origin: read as \'*\'');
   } else if (originEcho) {
     for (const condition of originEcho.conditions ?? []) {
-      if ('equals' in condition) {
-        origins.push(condition.equals);
-        originsAt.push(templateAt);
-        originsLiteral.push(true);
-      } else {
+      if ('equals' in condition) read.push({ origin: condition.equals, at: templateAt, literal: true });
+      else {
         const origin = originFromRegex(condition.matches);
-        if (origin !== undefined) {
-          origins.push(origin);
-          originsAt.push(templateAt);
-          originsLiteral.push(false);
-        } else notes.push(`the template matches origins with a hand-written regex (${condition.matches}) that cannot be checked`);
+        if (origin !== undefined) read.push({ origin, at: templateAt, literal: false });
+        else notes.push(`the template matches origins with a hand-written regex (${condition.matches}) that cannot be checked`);
       }
     }
   }
-  if (staticOrigin !== undefined && !origins.includes(staticOrigin)) {
-    origins.unshift(staticOrigin);
-    originsAt.unshift(staticAt('Access-Control-Allow-Origin'));
-    originsLiteral.unshift(true);
+  if (staticOrigin !== undefined && !read.some((r) => r.origin === staticOrigin)) {
+    read.unshift({ origin: staticOrigin, at: staticAt('Access-Control-Allow-Origin'), literal: true });
   }
   const headersEchoed = reading.echoes.some((e) => e.header.toLowerCase() === 'access-control-allow-headers');
   const maxAge = getHeader(preflight.staticHeaders, 'Access-Control-Max-Age');
@@ -204,12 +193,11 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
   if (methods.length === 0) notes.push(NO_METHODS);
   // A static Access-Control-Allow-Headers is sent as written: a '*' there is not this library's echo.
   const headers = headersEchoed ? ['*'] : splitList(getHeader(preflight.staticHeaders, 'Access-Control-Allow-Headers'));
-  const literalOrigins = originsLiteral.flatMap((literal, i) => (literal ? [i] : []));
   // Findings about the origins as a whole point at the template when it chooses the origin.
   const originAt = originEcho ? templateAt : staticAt('Access-Control-Allow-Origin');
   return {
     props: {
-      allowOrigins: origins,
+      allowOrigins: read.map((r) => r.origin),
       ...(methods.length > 0 ? { allowMethods: methods } : {}),
       allowHeaders: headers,
       ...(expose !== undefined ? { exposeHeaders: expose } : {}),
@@ -217,9 +205,9 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
       ...(maxAge !== undefined && /^-?[0-9]+$/.test(maxAge) ? maxAgeOf(Number(maxAge), notes) : {}),
     },
     notes,
-    literal: { allowOrigins: literalOrigins, allowHeaders: !headersEchoed },
+    literal: { allowOrigins: read.flatMap((r, i) => (r.literal ? [i] : [])), allowHeaders: !headersEchoed },
     locations: {
-      allowOrigins: { ...oneAt(originAt), entries: originsAt },
+      allowOrigins: { ...oneAt(originAt), entries: read.map((r) => r.at) },
       allowMethods: oneAt(staticAt('Access-Control-Allow-Methods'), methods.length),
       allowHeaders: oneAt(headersEchoed ? templateAt : staticAt('Access-Control-Allow-Headers'), headers.length),
       exposeHeaders: exposeAt,
