@@ -40,13 +40,20 @@ export class ValueReader {
   /** @param resourceId the resource whose values are read, to record locations in it */
   constructor(private readonly resourceId?: string) {}
 
+  // The template path `at` in the resource read, when both are known.
+  private where(at: string | undefined): SourceLocation | undefined {
+    return this.resourceId !== undefined && at !== undefined ? { resourceId: this.resourceId, path: at } : undefined;
+  }
+
   /** Records that the neutral `field` was read from the template path `at` (a no-op without both). */
   public locate(field: string, at: string | undefined): void {
-    if (this.resourceId !== undefined && at !== undefined) this.locations[field] = { resourceId: this.resourceId, path: at };
+    const location = this.where(at);
+    if (location) this.locations[field] = location;
   }
 
   private opaque(field: string, value: string, at: string | undefined): string {
-    this.unresolved.push({ field, value, ...(this.resourceId !== undefined && at !== undefined ? { location: { resourceId: this.resourceId, path: at } } : {}) });
+    const location = this.where(at);
+    this.unresolved.push({ field, value, ...(location ? { location } : {}) });
     return value;
   }
 
