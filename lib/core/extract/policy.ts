@@ -162,7 +162,8 @@ function restPolicy(item: ExtractedCors<'rest-api'>): RecoveredPolicy | undefine
       },
     };
   }
-  const staticAt = (name: string) => locate(`preflight.staticHeaders.${headerKey({ ...preflight.staticHeaders, ...preflight.requestMappedHeaders }, name)}`);
+  const preflightHeaders = { ...preflight.staticHeaders, ...preflight.requestMappedHeaders };
+  const staticAt = (name: string) => locate(`preflight.staticHeaders.${headerKey(preflightHeaders, name)}`);
   const templateAt = locate('preflight.responseTemplate');
   const reading = readRestApiTemplate(preflight.responseTemplate);
   // Each origin read, where from, and whether it is sent or compared as written (a static value, an `==` term)
