@@ -206,7 +206,7 @@ export class CorsPolicy extends Construct {
     const restOptOut = this.restApplications.length > 0 && this.restApplications.every((withResponses) => !withResponses);
     return [
       ...this.propsDiagnostics,
-      ...validateCorsPolicy(this.props, { targets }).filter((d) => !(restOptOut && d.rule === 'gateway-response-origin')),
+      ...validateCorsPolicy(this.props, { targets, restApiGatewayResponses: !restOptOut }),
       ...this.checks.flatMap((check) => check()),
     ];
   }

@@ -374,12 +374,12 @@ export class CorsPolicy extends Construct {
 
   /** The core's diagnostics of the policy for the applied targets, computed once per set of targets. */
   private policyDiagnostics(): CorsDiagnostic[] {
-    // gateway-response-origin is about the gateway responses: not reported when every application opted out of them (as in the CDK flavour).
+    // Without gateway responses in any application (as in the CDK flavour), gateway-response-origin describes nothing.
     const restOptOut = this.restGatewayResponses.length > 0 && this.restGatewayResponses.every((withResponses) => !withResponses);
     const targets = this.appliedTargets;
     const key = `${targets.join(',')}|${restOptOut}`;
     if (this.validated?.key !== key) {
-      const diagnostics = validateCorsPolicy(this.props, { targets }).filter((d) => !(restOptOut && d.rule === 'gateway-response-origin'));
+      const diagnostics = validateCorsPolicy(this.props, { targets, restApiGatewayResponses: !restOptOut });
       this.validated = { key, diagnostics };
     }
     return [...this.validated.diagnostics];

@@ -53,6 +53,13 @@ export interface ValidateCorsPolicyOptions {
    * @default - none
    */
   readonly literalWildcards?: LiteralWildcards;
+  /**
+   * Whether the REST API target carries CORS gateway responses (`DEFAULT_4XX`, `DEFAULT_5XX`). Without them
+   * `gateway-response-origin` describes nothing and is not reported (the constructs' `{ gatewayResponses: false }`,
+   * or a template whose API has none).
+   * @default true
+   */
+  readonly restApiGatewayResponses?: boolean;
 }
 
 function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink): CheckedPolicy {
@@ -88,7 +95,7 @@ export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCors
     const literal = literalOf(options?.literalWildcards);
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {
-      if (targets.includes(target)) checkTarget(target, checked, sink, literal);
+      if (targets.includes(target)) checkTarget(target, checked, sink, literal, options?.restApiGatewayResponses !== false);
     }
   } catch (error) {
     // A validator bug must not crash synthesis: report it as an error the user can send us.

@@ -12,6 +12,8 @@ interface Row {
   readonly asDeployed?: boolean;
   /** Values the configuration sends as written where the target's generated code would match or echo them. */
   readonly literalWildcards?: unknown;
+  /** Whether the REST API has CORS gateway responses (default true). */
+  readonly restApiGatewayResponses?: boolean;
   readonly note?: string;
 }
 
@@ -253,6 +255,8 @@ const ROWS: Row[] = [
 
   { rule: 'gateway-response-origin', expect: 'fail', policy: origins(app, 'https://admin.example.com'), targets: ['rest-api'] },
   { rule: 'gateway-response-origin', expect: 'fail', policy: origins('https://*.example.com'), targets: ['rest-api'] },
+  { rule: 'gateway-response-origin', expect: 'pass', policy: origins(app, 'https://admin.example.com'), targets: ['rest-api'], restApiGatewayResponses: false, note: 'no gateway responses' },
+  { rule: 'gateway-response-origin', expect: 'fail', policy: origins(app, 'https://admin.example.com'), targets: ['rest-api'], restApiGatewayResponses: true },
   { rule: 'gateway-response-origin', expect: 'pass', policy: origins(app), targets: ['rest-api'] },
   { rule: 'gateway-response-origin', expect: 'pass', policy: origins('*'), targets: ['rest-api'] },
   { rule: 'gateway-response-origin', expect: 'pass', policy: origins(app, 'https://admin.example.com'), targets: ['s3'] },
@@ -265,7 +269,7 @@ const ROWS: Row[] = [
 ];
 
 function run(row: Row) {
-  return validateCorsPolicy(row.policy as CorsPolicyProps, { ...(row.targets ? { targets: row.targets } : {}), ...(row.asDeployed ? { asDeployed: true } : {}), ...(row.literalWildcards !== undefined ? { literalWildcards: row.literalWildcards as LiteralWildcards } : {}) });
+  return validateCorsPolicy(row.policy as CorsPolicyProps, { ...(row.targets ? { targets: row.targets } : {}), ...(row.asDeployed ? { asDeployed: true } : {}), ...(row.literalWildcards !== undefined ? { literalWildcards: row.literalWildcards as LiteralWildcards } : {}), ...(row.restApiGatewayResponses !== undefined ? { restApiGatewayResponses: row.restApiGatewayResponses } : {}) });
 }
 
 describe('validation rule catalogue', () => {

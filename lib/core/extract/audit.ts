@@ -82,8 +82,12 @@ function auditRecovered(resource: ExtractedCors): AuditFinding[] {
     && (resource.config.gatewayResponses.length === 0 || !resource.config.preflight || isProxyIntegration(resource.config.preflight.integrationType));
   return recoverPolicies(resource).flatMap((recovered) => {
     const opaque = new Map<string, string>();
-    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), { targets: [resource.target], asDeployed: true, ...(recovered.literal ? { literalWildcards: recovered.literal } : {}) })
-      .filter((d) => !(gatewayResponseOriginMoot && d.rule === 'gateway-response-origin'));
+    const diagnostics = validateCorsPolicy(withMarkers(recovered.props, opaque), {
+      targets: [resource.target],
+      asDeployed: true,
+      restApiGatewayResponses: !gatewayResponseOriginMoot,
+      ...(recovered.literal ? { literalWildcards: recovered.literal } : {}),
+    });
     return diagnostics.map((diagnostic) => {
       const original = diagnostic.value !== undefined ? opaque.get(diagnostic.value) : undefined;
       const fixed: CorsDiagnostic = original !== undefined ? { ...diagnostic, value: original, message: diagnostic.message.replace('deploy-time token', `deploy-time value (${original})`) } : diagnostic;

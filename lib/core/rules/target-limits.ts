@@ -70,7 +70,7 @@ function firstMethodAt(input: PolicyInput, method: string): { index?: number } {
 }
 
 /** Checks one target's limits and behaviours that follow from the policy alone. */
-export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: DiagnosticSink, literal: LiteralValues = NOTHING_LITERAL): void {
+export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: DiagnosticSink, literal: LiteralValues = NOTHING_LITERAL, gatewayResponses = true): void {
   const caps = TARGET_CAPABILITIES[target];
   const { input, origins } = policy;
   const name = caps.displayName;
@@ -135,7 +135,7 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
   }
 
   const exactOrigins = origins.filter((o) => o.kind === 'exact' || o.kind === 'null');
-  if (target === 'rest-api' && (origins.length > 1 || (origins.length === 1 && origins[0]!.kind !== 'any' && origins[0]!.kind !== 'exact'))) {
+  if (target === 'rest-api' && gatewayResponses && (origins.length > 1 || (origins.length === 1 && origins[0]!.kind !== 'any' && origins[0]!.kind !== 'exact'))) {
     const answered = exactOrigins[0];
     sink.add('gateway-response-origin', 'allowOrigins', answered
       ? `Gateway error responses (DEFAULT_4XX, DEFAULT_5XX) can carry only one static Access-Control-Allow-Origin, so they name ${quote(answered.canonical)} and the other origins see a CORS error instead of the error body. Put the origin whose users most need error details first, or pass { gatewayResponses: false }. Requests blocked by AWS WAF never get CORS headers.`
