@@ -6,6 +6,7 @@ import { checkMaxAge } from './rules/max-age';
 import { checkMethods } from './rules/methods';
 import { checkOrigins } from './rules/origins';
 import { diagnostic, DiagnosticSink } from './rules/sink';
+import { checkRestApiQuotes } from './rules/rest-api-quotes';
 import { checkTarget, type CheckedPolicy, type LiteralValues } from './rules/target-limits';
 
 /**
@@ -96,6 +97,7 @@ export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCors
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {
       if (targets.includes(target)) checkTarget(target, checked, sink, literal, options?.restApiGatewayResponses !== false);
+      if (target === 'rest-api' && targets.includes(target)) checkRestApiQuotes(checked.input, sink);
     }
   } catch (error) {
     // A validator bug must not crash synthesis: report it as an error the user can send us.

@@ -261,6 +261,13 @@ const ROWS: Row[] = [
   { rule: 'gateway-response-origin', expect: 'pass', policy: origins('*'), targets: ['rest-api'] },
   { rule: 'gateway-response-origin', expect: 'pass', policy: origins(app, 'https://admin.example.com'), targets: ['s3'] },
 
+  { rule: 'rest-api-quote', expect: 'fail', policy: { allowOrigins: [app], allowHeaders: ["x-a'b"] }, targets: ['rest-api'], value: "x-a'b" },
+  { rule: 'rest-api-quote', expect: 'fail', policy: { allowOrigins: [app], exposeHeaders: ["x'y"] }, targets: ['rest-api'], value: "x'y" },
+  { rule: 'rest-api-quote', expect: 'fail', policy: { allowOrigins: [app], allowMethods: ["GET'"] }, targets: ['rest-api'], value: "GET'" },
+  { rule: 'rest-api-quote', expect: 'fail', policy: { allowOrigins: ["https://a'b.example.com"] }, targets: ['rest-api'], note: 'a URL host may hold a quote' },
+  { rule: 'rest-api-quote', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ["x-a'b"], exposeHeaders: ["x'y"], allowMethods: ["GET'"] }, targets: ['http-api', 'function-url', 's3', 'cloudfront'], note: "' is a token character" },
+  { rule: 'rest-api-quote', expect: 'pass', policy: { allowOrigins: [app], allowHeaders: ['x-api-key'] }, targets: ['rest-api'] },
+
   { rule: 'unresolved-token', expect: 'fail', policy: { allowOrigins: ['${Token[TOKEN.12]}'] }, value: '${Token[TOKEN.12]}' },
   { rule: 'unresolved-token', expect: 'fail', policy: { allowOrigins: ['#{TfToken[TOKEN.3]}'] } },
   { rule: 'unresolved-token', expect: 'fail', policy: { allowOrigins: [app], maxAgeSeconds: -1.8881545897087524e289 }, note: 'CDK number token' },
