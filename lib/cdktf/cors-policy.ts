@@ -305,7 +305,7 @@ export class CorsPolicy extends Construct {
     }
     let applied = this.restApis.get(api);
     if (!applied) {
-      applied = new RestApiCors(api, this.render('rest-api', renderRestApiCors));
+      applied = new RestApiCors(api, this.render('rest-api', (policy) => renderRestApiCors(policy, { doubleQuotesAtDeploy: (token) => Fn.replace(token, "'", "''") })));
       this.restApis.set(api, applied);
     }
     const scope = (this.node.tryFindChild(`RestApi-${api.friendlyUniqueId}`) as Construct | undefined) ?? new Construct(this, `RestApi-${api.friendlyUniqueId}`);

@@ -64,6 +64,25 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 // Chromium extension ids are 32 characters a-p (base16 of a key hash, mapped to a-p).
 const CHROME_EXTENSION_ID = /^[a-p]{32}$/;
 const PORT = /^[0-9]{1,5}$/;
+
+// The characters of one label of a subdomain a pattern stands for: printable ASCII except `# . / : ? @`.
+// A browser serializes a host as lowercase ASCII (punycode), so nothing else can come from one; spelled out
+// with \x escapes because `\s`, `.` and non-ASCII classes differ between Java (API Gateway's Velocity) and
+// JavaScript regexes.
+const LABEL = /^[!"$-\-0-9;->A-~]+$/;
+
+/**
+ * Pattern pieces of {@link originPatternRegex}. The subdomains are one or more labels and a dot, written
+ * without a repeated group (`(label\.)+` makes Java's regex engine recurse once per label and overflow its
+ * stack on an Origin of ~2,000 labels): a label character, then label characters or dots, then a dot, and
+ * no `..` anywhere (a lookahead). The port is what {@link originMatches} accepts (one to five digits), and
+ * the rest of a scheme pattern is any character, newlines included, in both engines.
+ */
+export const REGEX_SUBDOMAINS = '(?!.*\\.\\.)[\\x21\\x22\\x24-\\x2D\\x30-\\x39\\x3B-\\x3E\\x41-\\x7E][\\x21\\x22\\x24-\\x2E\\x30-\\x39\\x3B-\\x3E\\x41-\\x7E]*\\.';
+/** See {@link REGEX_SUBDOMAINS}. */
+export const REGEX_PORT = '[0-9]{1,5}';
+/** See {@link REGEX_SUBDOMAINS}. */
+export const REGEX_ANY_REST = '[\\s\\S]+';
 const DNS_HOST = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/;
 const APP_HOST = /^[A-Za-z0-9._~+-]+$/;
 const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f]/;
@@ -264,7 +283,7 @@ export function originMatches(entry: ParsedOrigin, requestOrigin: string): boole
       const portSuffix = entry.port === '' ? '' : `:${entry.port}`;
       if (!requestOrigin.endsWith(`.${entry.host}${portSuffix}`)) return false;
       const labels = requestOrigin.slice(prefix.length, requestOrigin.length - entry.host.length - portSuffix.length - 1);
-      return labels !== '' && !/[/:?#@\s]/.test(labels) && labels.split('.').every((label) => label !== '');
+      return labels.split('.').every((label) => LABEL.test(label));
     }
   }
 }
@@ -286,12 +305,12 @@ export function originPatternRegex(entry: ParsedOrigin): string {
     case 'exact':
       return `^${escapeRegex(entry.canonical)}$`;
     case 'scheme-pattern':
-      return `^${escapeRegex(`${entry.scheme}://`)}.+$`;
+      return `^${escapeRegex(`${entry.scheme}://`)}${REGEX_ANY_REST}$`;
     case 'port-pattern':
-      return `^${escapeRegex(`${entry.scheme}://${entry.host}:`)}[0-9]+$`;
+      return `^${escapeRegex(`${entry.scheme}://${entry.host}:`)}${REGEX_PORT}$`;
     case 'subdomain-pattern': {
       const portSuffix = entry.port === '' ? '' : `:${entry.port}`;
-      return `^${escapeRegex(`${entry.scheme}://`)}([^./:?#@\\s]+\\.)+${escapeRegex(`${entry.host}${portSuffix}`)}$`;
+      return `^${escapeRegex(`${entry.scheme}://`)}${REGEX_SUBDOMAINS}${escapeRegex(`${entry.host}${portSuffix}`)}$`;
     }
   }
 }

@@ -238,7 +238,7 @@ describe('REST API', () => {
       expect(dependsOn).toHaveLength(2);
       expect(dependsOn[0]).toMatch(/^aws_api_gateway_integration\./);
       expect(dependsOn[1]).toMatch(/^aws_api_gateway_method_response\./);
-      expect((response['response_templates'] as Record<string, string>)['application/json']).toContain('$origin == "https://admin.example.com"');
+      expect((response['response_templates'] as Record<string, string>)['application/json']).toContain("$origin == 'https://admin.example.com'");
     }
     expect(synthesized).toMatchSnapshot();
   });

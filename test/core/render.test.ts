@@ -6,8 +6,12 @@ import {
   renderFunctionUrlCors,
   renderHttpApiCors,
   renderRestApiCors,
+  readRestApiTemplate,
+  originFromRegex,
   renderS3CorsRule,
+  velocityLiteral,
 } from 'cors-constructs';
+import { REGEX_SUBDOMAINS } from '../../lib/core/origin';
 import { POLICY_FIXTURES, SUBDOMAIN_PATTERN_POLICY } from '../fixtures/policies';
 
 describe('normalization', () => {
@@ -61,16 +65,46 @@ describe('REST API rendering', () => {
     const { preflight } = renderRestApiCors(normalizeCorsPolicy(POLICY_FIXTURES.spaAndAdmin));
     expect(preflight.staticHeaders['Access-Control-Allow-Origin']).toBeUndefined();
     expect(preflight.staticHeaders['Vary']).toBe('Origin');
-    expect(preflight.responseTemplate).toContain('#if($origin == "https://app.example.com" || $origin == "https://admin.example.com")');
+    expect(preflight.responseTemplate).toContain("#if($origin == 'https://app.example.com' || $origin == 'https://admin.example.com')");
     expect(preflight.responseTemplate).toContain('#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)');
   });
 
   test('patterns are anchored, escaped matches', () => {
     const { preflight, gatewayResponses } = renderRestApiCors(normalizeCorsPolicy(SUBDOMAIN_PATTERN_POLICY));
-    expect(preflight.responseTemplate).toContain("$origin.matches('https://([^./:?#@\\s]+\\.)+example\\.com')");
-    expect(preflight.responseTemplate).toContain('$origin == "http://localhost:3000"');
+    expect(preflight.responseTemplate).toContain(`$origin.matches('https://${REGEX_SUBDOMAINS}example\\.com')`);
+    expect(preflight.responseTemplate).toContain("$origin == 'http://localhost:3000'");
     // Gateway responses name the one exact origin; the pattern cannot be answered statically.
     expect(gatewayResponses[0]!.headers['Access-Control-Allow-Origin']).toBe('http://localhost:3000');
+  });
+
+  test("Velocity literals are single-quoted, never interpolated, with ' doubled", () => {
+    expect(velocityLiteral("it's $x")).toBe("'it''s $x'");
+  });
+
+  test('a deploy-time origin is compared through the adapter\'s deploy-time quote doubling, never pasted as written', () => {
+    const policy = normalizeCorsPolicy({ allowOrigins: ['https://app.example.com', '${Token[TOKEN.7]}'] });
+    expect(() => renderRestApiCors(policy)).toThrow(/deploy-time value; pass doubleQuotesAtDeploy/);
+    const { preflight } = renderRestApiCors(policy, { doubleQuotesAtDeploy: (token) => `DOUBLED(${token})` });
+    expect(preflight.responseTemplate).toContain("#if($origin == 'https://app.example.com' || $origin == 'DOUBLED(${Token[TOKEN.7]})')");
+  });
+
+  test("the template reader unquotes both literal forms and splits only at '||' outside literals", () => {
+    const template = "#set($origin = $input.params().header.get(\"Origin\"))\n#if($origin == 'a''||b' || $origin == \"c\"\"d\" || $origin.matches('x''y'))\n#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end";
+    expect(readRestApiTemplate(template).echoes).toEqual([
+      { header: 'Access-Control-Allow-Origin', from: 'origin', conditions: [{ equals: "a'||b" }, { equals: 'c"d' }, { matches: "x'y" }] },
+    ]);
+  });
+
+  test('the audit reads back the patterns it writes and the ones versions before 0.2 wrote', () => {
+    for (const pattern of ['https://*.example.com', 'https://*.example.com:8443', 'http://localhost:*', 'https://*']) {
+      const { preflight } = renderRestApiCors(normalizeCorsPolicy({ allowOrigins: [pattern, 'https://app.example.com'] }));
+      const regex = /matches\('([^']*)'\)/.exec(preflight.responseTemplate!)![1]!;
+      expect(originFromRegex(regex)).toBe(pattern);
+    }
+    expect(originFromRegex('https://([^./:?#@\\s]+\\.)+example\\.com')).toBe('https://*.example.com');
+    expect(originFromRegex('http://localhost:[0-9]+')).toBe('http://localhost:*');
+    expect(originFromRegex('https://.+')).toBe('https://*');
+    expect(originFromRegex('https://(evil|good)\\.example\\.com')).toBeUndefined();
   });
 
   test('a pattern-only policy gets no gateway responses', () => {

@@ -1,4 +1,4 @@
-import { Aspects, Duration, Stack, type IAspect } from 'aws-cdk-lib';
+import { Aspects, Duration, Fn, Stack, type IAspect } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type { CorsDiagnostic } from 'cors-constructs';
 import {
@@ -66,7 +66,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
     ctx.addCheck(() => [restApiOriginListToken(api.node.path, 'a CommaDelimitedList parameter', 'Fn.select(0, list), Fn.select(1, list)')]);
     return;
   }
-  const config = renderRestApiCors(ctx.policy);
+  const config = renderRestApiCors(ctx.policy, { doubleQuotesAtDeploy: (token) => Fn.join("''", Fn.split("'", token)) });
   const gatewayResponses = options.gatewayResponses !== false;
   const claim = claimTarget(api, ctx, { config, gatewayResponses }, api.node.path, 'rest-api');
   if (claim !== 'first') return;

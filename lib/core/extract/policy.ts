@@ -1,5 +1,5 @@
 import type { CorsField } from '../diagnostic';
-import { originPatternRegex, parseOrigin } from '../origin';
+import { originPatternRegex, parseOrigin, REGEX_ANY_REST, REGEX_PORT, REGEX_SUBDOMAINS } from '../origin';
 import type { CorsPolicyProps } from '../props';
 import type { LiteralWildcards } from '../validate';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
@@ -72,21 +72,32 @@ function headerKey(headers: Readonly<Record<string, string>>, name: string): str
   return Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
+// The pattern pieces versions before 0.2 wrote (a repeated group, `\s`, any number of port digits, `.`), read as
+// the pieces written now, so an audit of a template deployed by an older version still recognises its patterns.
+const LEGACY_PIECES: ReadonlyArray<readonly [legacy: RegExp, current: string]> = [
+  [/\(\[\^\.\/:\?#@\\s\]\+\\\.\)\+/, REGEX_SUBDOMAINS],
+  [/\[0-9\]\+$/, REGEX_PORT],
+  [/\.\+$/, REGEX_ANY_REST],
+];
+
 /**
- * The origin entry a REST template regex stands for, when it is one renderRestApiCors writes
- * (verified by rendering the candidate again); `undefined` for hand-written regexes.
+ * The origin entry a REST template regex stands for, when it is one renderRestApiCors writes now or wrote
+ * before 0.2 (verified by rendering the candidate again); `undefined` for hand-written regexes.
  */
 export function originFromRegex(regex: string): string | undefined {
-  const candidate = regex
-    .replace(/^\^|\$$/g, '')
-    .replace('([^./:?#@\\s]+\\.)+', '*.')
-    .replace(/\[0-9\]\+$/, '*')
-    .replace(/\.\+$/, '*')
+  const body = LEGACY_PIECES.reduce((text, [legacy, current]) => text.replace(legacy, () => current), regex.replace(/^\^|\$$/g, ''));
+  const candidate = body
+    .replace(REGEX_SUBDOMAINS, '*.')
+    .replace(new RegExp(`${escapeForRegex(REGEX_PORT)}$`), '*')
+    .replace(new RegExp(`${escapeForRegex(REGEX_ANY_REST)}$`), '*')
     .replace(/\\(.)/g, '$1');
   const parsed = parseOrigin(candidate).origin;
   if (!parsed) return undefined;
-  const expected = originPatternRegex(parsed).slice(1, -1);
-  return expected === regex.replace(/^\^|\$$/g, '') ? candidate : undefined;
+  return originPatternRegex(parsed).slice(1, -1) === body ? candidate : undefined;
+}
+
+function escapeForRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 // HTTP APIs, function URLs and REST preflights without allowed methods send no Access-Control-Allow-Methods:

@@ -98,7 +98,7 @@ export const RULE_CATALOGUE = {
   /** A function URL with CORS and a runtime helper bound to its function sends every header twice. */
   'duplicate-cors-headers': { severity: 'warning', targetLimit: true, catches: 'the runtime helper bound to a function whose URL has CORS', example: 'bindToFunction(fn) + applyToFunctionUrl(fn url)', fix: "Keep one: the function URL's CORS or the runtime helper." },
   /** REST API static values are single-quoted literals. */
-  'rest-api-quote': { severity: 'error', targetLimit: true, catches: "a `'` in an origin, method or header name on a REST API, whose static values are single-quoted literals with no escape", example: "allowHeaders: [\"x-a'b\"] on a REST API", fix: "Remove the `'` from the name, or use a target without that limit." },
+  'rest-api-quote': { severity: 'error', targetLimit: true, catches: "a `'` in a method or header name on a REST API, whose static values are single-quoted literals with no escape", example: "allowHeaders: [\"x-a'b\"] on a REST API", fix: "Remove the `'` from the name, or use a target without that limit." },
   /** Gateway responses carry one static origin. */
   'gateway-response-origin': { severity: 'warning', targetLimit: true, catches: 'a REST API policy with several origins: error responses can name only one', example: "['https://a.example', 'https://b.example'] on a REST API", fix: 'Put the origin whose users most need error details first, or turn the gateway responses off.' },
   /** A value that is only known at deploy time. */

@@ -3,14 +3,13 @@ import { at, type PolicyInput, type PolicyList } from './input';
 import { DiagnosticSink, quote } from './sink';
 
 const FIELDS: ReadonlyArray<readonly [PolicyList, CorsField]> = [
-  ['origins', 'allowOrigins'],
   ['methods', 'allowMethods'],
   ['headers', 'allowHeaders'],
   ['exposeHeaders', 'exposeHeaders'],
 ];
 
 /**
- * `'` is a valid character in a Fetch token and in a URL host, but a REST API sends every static CORS value
+ * `'` is a valid character in a Fetch token (origins holding one are malformed already), but a REST API sends every static CORS value
  * as a single-quoted parameter-mapping literal (`'value'`), which has no escape: API Gateway rejects the
  * mapping at deploy time ("Invalid mapping expression specified"). Reported once per entry that contains one.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html

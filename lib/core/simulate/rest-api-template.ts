@@ -2,8 +2,8 @@
  * Reads the VTL of a REST API OPTIONS integration response: which response headers it overrides
  * with a request header (`#set($context.responseOverride.header.<Name> = $var)` where `$var` was read
  * with `$input.params().header.get("<Header>")`), and under which `#if(...)` condition on `$var`
- * (`$var == "<literal>"` and `$var.matches('<regex>')` terms joined by `||`, as renderRestApiCors
- * writes them). API Gateway developer guide, "Use a mapping template to override an API's request
+ * (`$var == '<literal>'` and `$var.matches('<regex>')` terms joined by `||`, as renderRestApiCors
+ * writes them; `$var == "<literal>"`, as versions before 0.2 and hand-written templates do, is read too). API Gateway developer guide, "Use a mapping template to override an API's request
  * and response parameters and status codes" documents `$context.responseOverride.header`.
  */
 
@@ -33,19 +33,44 @@ const EMPTY_FALLBACK = /^#if\("\$!(\w+)"\s*==\s*""\)#set\(\$(\w+)\s*=\s*\$input\
 const OVERRIDE = /#set\(\$context\.responseOverride\.header\.([A-Za-z0-9-]+)\s*=\s*\$(\w+)\)/;
 const IF = /^#if\((.*)\)$/;
 const IF_INLINE = /^#if\((.*?)\)#set\(/;
-const EQUALS = /^\$(\w+)\s*==\s*"([^"]*)"$/;
-const MATCHES = /^\$(\w+)\.matches\('([^']*)'\)$/;
+// Velocity 1.7 string literals: a quote inside is written twice.
+const EQUALS = /^\$(\w+)\s*==\s*(?:"((?:[^"]|"")*)"|'((?:[^']|'')*)')$/;
+const MATCHES = /^\$(\w+)\.matches\('((?:[^']|'')*)'\)$/;
 const NOT_EMPTY = /^"\$!(\w+)"\s*!=\s*""$/;
 
+// Splits a condition at the `||` outside string literals: a compared origin or regex may hold `||` itself.
+function splitTerms(condition: string): string[] {
+  const terms: string[] = [];
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < condition.length; i++) {
+    const char = condition[i]!;
+    if (quote !== undefined) {
+      if (char === quote) {
+        if (condition[i + 1] === quote) i++;
+        else quote = undefined;
+      }
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '|' && condition[i + 1] === '|') {
+      terms.push(condition.slice(start, i).trim());
+      start = i + 2;
+      i++;
+    }
+  }
+  terms.push(condition.slice(start).trim());
+  return terms;
+}
+
 function parseConditions(condition: string, variable: string): TemplateCondition[] | undefined | 'unknown' {
-  const terms = condition.split('||').map((t) => t.trim());
+  const terms = splitTerms(condition);
   if (terms.length === 1 && NOT_EMPTY.test(terms[0]!)) return undefined;
   const result: TemplateCondition[] = [];
   for (const term of terms) {
     const eq = EQUALS.exec(term);
     const m = MATCHES.exec(term);
-    if (eq && eq[1] === variable) result.push({ equals: eq[2]! });
-    else if (m && m[1] === variable) result.push({ matches: m[2]! });
+    if (eq && eq[1] === variable) result.push({ equals: eq[2] !== undefined ? eq[2].replaceAll('""', '"') : eq[3]!.replaceAll("''", "'") });
+    else if (m && m[1] === variable) result.push({ matches: m[2]!.replaceAll("''", "'") });
     else return 'unknown';
   }
   return result;

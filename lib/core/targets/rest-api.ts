@@ -1,6 +1,7 @@
 import { ANY_HEADER } from '../headers';
 import { parsedOrigins, type NormalizedCorsPolicy } from '../normalize';
 import { originPatternRegex, type ParsedOrigin } from '../origin';
+import { isUnresolvedToken } from '../token';
 import { targetMethods } from './lists';
 
 /** The OPTIONS method every REST API resource gets: a MOCK integration answering 204. */
@@ -53,17 +54,42 @@ function readHeader(variable: string, name: string): string[] {
   ];
 }
 
-function originCondition(origin: ParsedOrigin): string {
-  if (origin.kind === 'exact' || origin.kind === 'null') return `$origin == "${origin.canonical}"`;
-  // String.matches anchors the whole input; the regex escapes every literal character.
-  return `$origin.matches('${originPatternRegex(origin).slice(1, -1)}')`;
+/** Options of {@link renderRestApiCors}. */
+export interface RestApiRenderOptions {
+  /**
+   * Returns a deploy-time expression (a CDK or cdktf token) that evaluates to `token`'s deployed value with
+   * every `'` doubled (CloudFormation `Fn::Join` of `Fn::Split`, Terraform `replace()`), so the value can
+   * be compared inside a Velocity single-quoted literal and no deployed value can change the template.
+   * Required when an origin compared in the preflight template is a deploy-time value.
+   */
+  readonly doubleQuotesAtDeploy?: (token: string) => string;
 }
 
-function responseTemplate(origins: readonly ParsedOrigin[], echoOrigin: boolean, echoHeaders: boolean): string | undefined {
+/**
+ * A Velocity single-quoted string literal: never interpolated (no `$` or `#` is evaluated inside it), and
+ * a `'` inside is written twice (Velocity 1.7 string literals; checked with Apache Velocity 1.7 in
+ * test/velocity). A double-quoted literal would evaluate a `$name` inside a host such as `https://a$b.com`.
+ */
+export function velocityLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function originCondition(origin: ParsedOrigin, options: RestApiRenderOptions): string {
+  if (origin.kind === 'exact' || origin.kind === 'null') {
+    if (!isUnresolvedToken(origin.canonical)) return `$origin == ${velocityLiteral(origin.canonical)}`;
+    // A deploy-time value pasted as written could close the literal and add a condition (x' || 'a' == 'a).
+    if (options.doubleQuotesAtDeploy === undefined) throw new Error(`renderRestApiCors: the origin ${origin.canonical} is a deploy-time value; pass doubleQuotesAtDeploy so it cannot change the template`);
+    return `$origin == '${options.doubleQuotesAtDeploy(origin.canonical)}'`;
+  }
+  // String.matches anchors the whole input; the regex escapes every literal character.
+  return `$origin.matches(${velocityLiteral(originPatternRegex(origin).slice(1, -1))})`;
+}
+
+function responseTemplate(origins: readonly ParsedOrigin[], echoOrigin: boolean, echoHeaders: boolean, options: RestApiRenderOptions): string | undefined {
   const lines: string[] = [];
   if (echoOrigin) {
     lines.push(...readHeader('origin', 'Origin'));
-    lines.push(`#if(${origins.map(originCondition).join(' || ')})`);
+    lines.push(`#if(${origins.map((origin) => originCondition(origin, options)).join(' || ')})`);
     lines.push('#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)');
     lines.push('#end');
   }
@@ -79,7 +105,7 @@ function responseTemplate(origins: readonly ParsedOrigin[], echoOrigin: boolean,
  * A single exact origin or `*` is a static header; several origins or patterns are echoed only when
  * the request's Origin is allowed (exact compare, anchored escaped pattern match), with `Vary: Origin`.
  */
-export function renderRestApiCors(policy: NormalizedCorsPolicy): RestApiCorsConfig {
+export function renderRestApiCors(policy: NormalizedCorsPolicy, options: RestApiRenderOptions = {}): RestApiCorsConfig {
   const origins = parsedOrigins(policy);
   const single = origins.length === 1 && (origins[0]!.kind === 'exact' || origins[0]!.kind === 'any') ? origins[0] : undefined;
   const echoOrigin = single === undefined && origins.length > 0;
@@ -108,7 +134,7 @@ export function renderRestApiCors(policy: NormalizedCorsPolicy): RestApiCorsConf
     responseHeaders.push('Access-Control-Max-Age');
     staticHeaders['Access-Control-Max-Age'] = String(policy.maxAgeSeconds);
   }
-  const template = responseTemplate(origins, echoOrigin, echoHeaders);
+  const template = responseTemplate(origins, echoOrigin, echoHeaders, options);
 
   const errorOrigin = single?.canonical ?? origins.find((o) => o.kind === 'exact' || o.kind === 'null')?.canonical;
   const errorHeaders: Record<string, string> = {};
