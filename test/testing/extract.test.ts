@@ -275,8 +275,11 @@ describe('CDK-synthesized template (aws-cdk-lib constructs, not this library)', 
 });
 
 test('originFromRegex reverses only the regexes the renderer writes', () => {
-  expect(originFromRegex('https://([^./:?#@\\s]+\\.)+example\\.com')).toBe('https://*.example.com');
-  expect(originFromRegex('http://localhost:[0-9]+')).toBe('http://localhost:*');
+  for (const pattern of ['https://*.example.com', 'https://*.example.com:8443', 'http://localhost:*', 'https://*']) {
+    const { preflight } = renderRestApiCors(normalizeCorsPolicy({ allowOrigins: [pattern, 'https://app.example.com'] }));
+    expect(originFromRegex(/matches\('([^']*)'\)/.exec(preflight.responseTemplate!)![1]!)).toBe(pattern);
+  }
+  expect(originFromRegex('https://([^./:?#@\\s]+\\.)+example\\.com')).toBeUndefined();
   expect(originFromRegex('https://.*\\.example\\.com')).toBeUndefined();
 });
 

@@ -72,20 +72,12 @@ function headerKey(headers: Readonly<Record<string, string>>, name: string): str
   return Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
-// The pattern pieces versions before 0.2 wrote (a repeated group, `\s`, any number of port digits, `.`), read as
-// the pieces written now, so an audit of a template deployed by an older version still recognises its patterns.
-const LEGACY_PIECES: ReadonlyArray<readonly [legacy: RegExp, current: string]> = [
-  [/\(\[\^\.\/:\?#@\\s\]\+\\\.\)\+/, REGEX_SUBDOMAINS],
-  [/\[0-9\]\+$/, REGEX_PORT],
-  [/\.\+$/, REGEX_ANY_REST],
-];
-
 /**
- * The origin entry a REST template regex stands for, when it is one renderRestApiCors writes now or wrote
- * before 0.2 (verified by rendering the candidate again); `undefined` for hand-written regexes.
+ * The origin entry a REST template regex stands for, when it is one renderRestApiCors writes (verified by
+ * rendering the candidate again); `undefined` for hand-written regexes.
  */
 export function originFromRegex(regex: string): string | undefined {
-  const body = LEGACY_PIECES.reduce((text, [legacy, current]) => text.replace(legacy, () => current), regex.replace(/^\^|\$$/g, ''));
+  const body = regex.replace(/^\^|\$$/g, '');
   const candidate = body
     .replace(REGEX_SUBDOMAINS, '*.')
     .replace(new RegExp(`${escapeForRegex(REGEX_PORT)}$`), '*')

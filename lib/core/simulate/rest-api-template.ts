@@ -3,7 +3,7 @@
  * with a request header (`#set($context.responseOverride.header.<Name> = $var)` where `$var` was read
  * with `$input.params().header.get("<Header>")`), and under which `#if(...)` condition on `$var`
  * (`$var == '<literal>'` and `$var.matches('<regex>')` terms joined by `||`, as renderRestApiCors
- * writes them; `$var == "<literal>"`, as versions before 0.2 and hand-written templates do, is read too). API Gateway developer guide, "Use a mapping template to override an API's request
+ * writes them; `$var == "<literal>"`, as hand-written templates often do, is read too). API Gateway developer guide, "Use a mapping template to override an API's request
  * and response parameters and status codes" documents `$context.responseOverride.header`.
  */
 
