@@ -283,6 +283,20 @@ test('originFromRegex reverses only the regexes the renderer writes', () => {
   expect(originFromRegex('https://.*\\.example\\.com')).toBeUndefined();
 });
 
+test('an intrinsic nested 10,000 levels deep is one unresolved value, not a RangeError', () => {
+  let deep: unknown = { Ref: 'Origin' };
+  for (let i = 0; i < 10_000; i++) deep = { 'Fn::Join': ['', [deep]] };
+  const templates = {
+    cloudformation: { Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: {} }, Options: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'OPTIONS', RestApiId: deep, ResourceId: 'r', Integration: { Type: 'MOCK' } } }, Site: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: [{ AllowedOrigins: [deep], AllowedMethods: ['GET'] }] } } } } },
+    terraform: { resource: { aws_api_gateway_method: { m: { rest_api_id: deep, resource_id: 'r', http_method: 'OPTIONS' } }, aws_s3_bucket_cors_configuration: { site: { bucket: 'b', cors_rule: [{ allowed_origins: [deep], allowed_methods: ['GET'] }] } } } },
+  };
+  for (const template of Object.values(templates)) {
+    const s3 = extractCors(template).find((item) => item.target === 's3')!;
+    expect(s3.unresolved.map((u) => u.value)).toEqual(['{"Fn::Join":"<nested 30001 levels deep, not shown>"}']);
+    expect(auditExtracted(s3).map((f) => f.diagnostic.rule)).toContain('unresolved-token');
+  }
+});
+
 test('extractors never throw on junk', () => {
   for (const junk of [null, 1, 'x', [], { Resources: { A: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: 'no' } } } } }, { resource: { aws_lambda_function_url: { u: { cors: 7 } } } }]) {
     expect(() => extractCors(junk)).not.toThrow();

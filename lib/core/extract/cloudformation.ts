@@ -1,7 +1,7 @@
 import type { CorsTarget } from '../props';
 import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
 import type { S3CorsRuleConfig } from '../targets/s3';
-import { isIntrinsic } from './opaque';
+import { isIntrinsic, jsonText } from './opaque';
 import { asRecord, ValueReader } from './reader';
 import { restGatewayResponse, restPreflight, withoutPreflightNote } from './rest-api';
 import type { ExtractedConfigs, ExtractedCors, ExtractOptions, SourceLocation } from './types';
@@ -139,13 +139,13 @@ export function extractFromCloudFormation(template: unknown, options: ExtractOpt
       }
       case 'AWS::ApiGateway::Method':
         if (typeof props['HttpMethod'] === 'string' && props['HttpMethod'].toUpperCase() === 'OPTIONS') {
-          optionsMethods.push({ id, resource, api: JSON.stringify(props['RestApiId'] ?? null) });
+          optionsMethods.push({ id, resource, api: jsonText(props['RestApiId'] ?? null) });
         }
         break;
       case 'AWS::ApiGateway::GatewayResponse': {
         const response = restGatewayResponse(props['ResponseType'], props['ResponseParameters'], reader, 'Properties');
         if (!response) break;
-        const api = JSON.stringify(props['RestApiId'] ?? null);
+        const api = jsonText(props['RestApiId'] ?? null);
         gatewayResponses.set(api, [...(gatewayResponses.get(api) ?? []), { id, response, reader }]);
         break;
       }

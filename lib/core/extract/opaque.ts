@@ -13,9 +13,37 @@ export function isIntrinsic(value: unknown): value is Readonly<Record<string, un
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
 }
 
-/** The opaque string kept for a CloudFormation intrinsic: its JSON text. */
+// Deeper than any template a tool writes (CloudFormation itself limits a template to 1 MB), shallow enough for
+// JSON.stringify, which recurses and throws RangeError at a few thousand levels.
+const MAX_SHOWN_DEPTH = 64;
+
+// The nesting depth of a JSON value, counted without recursion.
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<readonly [unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * The opaque string kept for a CloudFormation intrinsic: its JSON text, or for one nested deeper than
+ * {@link MAX_SHOWN_DEPTH} levels, its function name and depth (still an intrinsic's JSON, so still opaque).
+ */
 export function opaqueIntrinsic(value: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(value);
+  const depth = depthOf(value);
+  if (depth <= MAX_SHOWN_DEPTH) return JSON.stringify(value);
+  return JSON.stringify({ [Object.keys(value)[0]!]: `<nested ${depth} levels deep, not shown>` });
+}
+
+/** JSON text of any template value, as a key or for a message; never throws on deep nesting. */
+export function jsonText(value: unknown): string {
+  const depth = depthOf(value);
+  return depth <= MAX_SHOWN_DEPTH ? JSON.stringify(value) ?? 'undefined' : JSON.stringify(`<nested ${depth} levels deep, not shown>`);
 }
 
 const TERRAFORM_EXPRESSION = /\$\{[^}]*\}/;

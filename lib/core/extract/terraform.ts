@@ -1,6 +1,7 @@
 import type { CorsTarget } from '../props';
 import type { RestApiGatewayResponseSimulationConfig } from '../simulate/types';
 import type { S3CorsRuleConfig } from '../targets/s3';
+import { jsonText } from './opaque';
 import { asRecord, blocks, ValueReader } from './reader';
 import { restGatewayResponse, restPreflight, withoutPreflightNote } from './rest-api';
 import type { ExtractedConfigs, ExtractedCors, ExtractOptions } from './types';
@@ -24,7 +25,7 @@ function resolve(value: unknown, byAddress: Resources, depth = 0): unknown {
 }
 
 function joinKey(resource: Record<string, unknown>, byAddress: Resources): string {
-  return ['rest_api_id', 'resource_id', 'http_method'].map((k) => JSON.stringify(resolve(resource[k], byAddress) ?? null)).join('|');
+  return ['rest_api_id', 'resource_id', 'http_method'].map((k) => jsonText(resolve(resource[k], byAddress) ?? null)).join('|');
 }
 
 /**
@@ -132,7 +133,7 @@ export function extractFromTerraform(configuration: unknown, options: ExtractOpt
     const reader = new ValueReader();
     const response = restGatewayResponse(resource['response_type'], resource['response_parameters'], reader);
     if (!response) continue;
-    const api = JSON.stringify(resolve(resource['rest_api_id'], byAddress) ?? null);
+    const api = jsonText(resolve(resource['rest_api_id'], byAddress) ?? null);
     gateway.set(api, [...(gateway.get(api) ?? []), { address, response, reader }]);
   }
   const integrations = new Map(ofType('aws_api_gateway_integration').map(([, r]) => [joinKey(r, byAddress), r]));
@@ -159,7 +160,7 @@ export function extractFromTerraform(configuration: unknown, options: ExtractOpt
       apiKeyRequired: method['api_key_required'],
       integrationType: integration?.['type'],
     }, reader);
-    const api = JSON.stringify(resolve(method['rest_api_id'], byAddress) ?? null);
+    const api = jsonText(resolve(method['rest_api_id'], byAddress) ?? null);
     apisWithPreflight.add(api);
     const responses = gateway.get(api) ?? [];
     const notes = [
