@@ -1,12 +1,23 @@
 import { RULE_CATALOGUE, describeExtracted, recoverPolicies, type AuditFinding, type CorsRuleId, type ExtractedCors } from '../core';
-import type { LoadedFile } from './inputs';
+import type { LoadedFile, SkippedPath } from './inputs';
 
 /** The result of an audit, ready to print. */
 export interface AuditReport {
   /** Every file read. */
   readonly files: readonly LoadedFile[];
+  /** The paths that could not be read. */
+  readonly skipped: readonly SkippedPath[];
   /** Every finding, in file and resource order. */
   readonly findings: readonly AuditFinding[];
+}
+
+// C0 and C1 controls, DEL, and the format characters that reorder or hide text (bidi controls, zero widths,
+// line and paragraph separators, BOM): a template value holding them could rewrite a terminal line.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** A line safe to print on a terminal: every control or invisible format character written as `\u{…}`. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
 
 function where(finding: AuditFinding): string {
@@ -18,7 +29,8 @@ function counts(report: AuditReport): string {
   const warnings = report.findings.length - errors;
   const resources = report.files.reduce((n, f) => n + f.items.length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(resources, 'CORS configuration')} (${plural(report.files.length, 'file')})`;
+  const incomplete = report.skipped.length > 0 ? `; ${plural(report.skipped.length, 'path')} not read, so the audit is incomplete` : '';
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(resources, 'CORS configuration')} (${plural(report.files.length, 'file')})${incomplete}`;
 }
 
 /** Human-readable findings, grouped by file and resource. */
@@ -37,8 +49,9 @@ export function formatText(report: AuditReport): string {
       for (const note of [...item.notes, ...recoverPolicies(item).flatMap((p) => p.notes)]) lines.push(`    note    ${note}`);
     }
   }
+  for (const path of report.skipped) lines.push(`not read: ${path.path}: ${path.reason}`);
   lines.push(counts(report));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** Machine-readable findings. */
@@ -64,6 +77,7 @@ export function formatJson(report: AuditReport): string {
       ...f.diagnostic,
       ...(f.location !== undefined ? { location: f.location } : {}),
     })),
+    skipped: report.skipped,
     summary: {
       errors: report.findings.filter((f) => f.diagnostic.severity === 'error').length,
       warnings: report.findings.filter((f) => f.diagnostic.severity === 'warning').length,
@@ -111,6 +125,14 @@ export function formatSarif(report: AuditReport, version: string): string {
   return `${JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cors-constructs', version, informationUri: 'https://www.npmjs.com/package/cors-constructs', rules } }, results }],
+    runs: [{
+      tool: { driver: { name: 'cors-constructs', version, informationUri: 'https://www.npmjs.com/package/cors-constructs', rules } },
+      // A path not read makes the run incomplete: SARIF's place for it is the invocation's notifications.
+      invocations: [{
+        executionSuccessful: report.skipped.length === 0,
+        toolExecutionNotifications: report.skipped.map((p) => ({ level: 'error', message: { text: `not read: ${p.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: p.path.split('\\').join('/') } } }] })),
+      }],
+      results,
+    }],
   }, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { detectSynthesizedKind, extractCors, type ExtractedCors } from '../core';
 
@@ -20,22 +20,82 @@ export interface LoadedFile {
   readonly items: readonly ExtractedCors[];
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'asset-output']);
+/** A path the audit did not read, and why; any of them makes the audit incomplete (exit 2). */
+export interface SkippedPath {
+  /** The path as shown to the user. */
+  readonly path: string;
+  /** Why it was not read. */
+  readonly reason: string;
+}
+
+/** Every synthesized file of an input, and the paths that could not be read. */
+export interface LoadedInput {
+  /** The files read, in path order. */
+  readonly files: readonly LoadedFile[];
+  /** What was not read, in path order. */
+  readonly skipped: readonly SkippedPath[];
+}
+
+// Never synthesized output: dependencies, git metadata and CDK's bundling scratch directory.
+const EXCLUDED_DIRS = new Set(['node_modules', '.git', 'asset-output']);
 
 function isSynthesizedFile(name: string): boolean {
   return name.endsWith('.template.json') || name.endsWith('.tf.json');
 }
 
-// cdk.out: every *.template.json, nested assemblies (assembly-<stage>/) included;
-// cdktf.out: stacks/<stack>/cdk.tf.json. Both are found by walking the directory.
-function findFiles(dir: string, depth = 0): string[] {
-  if (depth > 6) return [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  return entries.flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) ? [] : findFiles(path, depth + 1);
-    return entry.isFile() && isSynthesizedFile(entry.name) ? [path] : [];
-  });
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+// cdk.out: every *.template.json, nested assemblies (assembly-<stage>/) included; cdktf.out:
+// stacks/<stack>/cdk.tf.json. Walked without a depth limit and without recursion, following symbolic links;
+// a directory or file reached twice (a link loop, two links to one target) is read once and reported.
+function findFiles(root: string, cwd: string): { files: string[]; skipped: SkippedPath[] } {
+  const files: string[] = [];
+  const skipped: SkippedPath[] = [];
+  const seen = new Map<string, string>();
+  const firstVisit = (path: string): boolean => {
+    const real = realpathSync(path);
+    const earlier = seen.get(real);
+    if (earlier !== undefined) {
+      skipped.push({ path: display(path, cwd), reason: `the same ${real === path ? 'path' : `target (${display(real, cwd)})`} as ${display(earlier, cwd)}, read once` });
+      return false;
+    }
+    seen.set(real, path);
+    return true;
+  };
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let names: string[];
+    try {
+      if (!firstVisit(dir)) continue;
+      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
+    } catch (error) {
+      skipped.push({ path: display(dir, cwd), reason: `cannot read the directory: ${errorCode(error)}` });
+      continue;
+    }
+    const subdirectories: string[] = [];
+    for (const name of names) {
+      const path = join(dir, name);
+      let stats: Stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        if (isSynthesizedFile(name)) skipped.push({ path: display(path, cwd), reason: `cannot read it: ${errorCode(error)}${errorCode(error) === 'ENOENT' ? ' (a broken symbolic link)' : ''}` });
+        continue;
+      }
+      if (stats.isDirectory()) {
+        if (!EXCLUDED_DIRS.has(name)) subdirectories.push(path);
+      } else if (isSynthesizedFile(name)) {
+        if (!stats.isFile()) skipped.push({ path: display(path, cwd), reason: 'not a regular file (a FIFO, socket or device), not opened' });
+        else if (firstVisit(path)) files.push(path);
+      }
+    }
+    // Depth first, in name order: the reverse order on a stack.
+    pending.push(...subdirectories.reverse());
+  }
+  return { files, skipped };
 }
 
 function display(path: string, cwd: string): string {
@@ -48,9 +108,10 @@ export function loadFile(path: string, cwd: string): LoadedFile {
   const shown = display(path, cwd);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A byte order mark is legal at the start of a UTF-8 file and is not part of the JSON text (RFC 8259 §8.1).
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new InputError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputError(`cannot read ${shown}: ${errorCode(error)}`);
   }
   let document: unknown;
   try {
@@ -65,7 +126,7 @@ export function loadFile(path: string, cwd: string): LoadedFile {
 }
 
 /** Reads a file, or every synthesized file of a cdk.out / cdktf.out directory. */
-export function loadInput(input: string, cwd: string): LoadedFile[] {
+export function loadInput(input: string, cwd: string): LoadedInput {
   const path = resolve(cwd, input);
   let stats;
   try {
@@ -73,13 +134,10 @@ export function loadInput(input: string, cwd: string): LoadedFile[] {
   } catch {
     throw new InputError(`${input} does not exist`);
   }
-  if (!stats.isDirectory()) return [loadFile(path, cwd)];
-  let files: string[];
-  try {
-    files = findFiles(path);
-  } catch (error) {
-    throw new InputError(`cannot read the directory ${input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  if (files.length === 0) throw new InputError(`${input} holds no CloudFormation template (*.template.json) or Terraform JSON (cdk.tf.json, *.tf.json)`);
-  return files.map((file) => loadFile(file, cwd));
+  if (stats.isFile()) return { files: [loadFile(path, cwd)], skipped: [] };
+  // Opening a FIFO waits for a writer forever.
+  if (!stats.isDirectory()) throw new InputError(`${input} is not a regular file (a FIFO, socket or device): pass a template file or a cdk.out / cdktf.out directory`);
+  const { files, skipped } = findFiles(path, cwd);
+  if (files.length === 0 && skipped.length === 0) throw new InputError(`${input} holds no CloudFormation template (*.template.json) or Terraform JSON (cdk.tf.json, *.tf.json)`);
+  return { files: files.map((file) => loadFile(file, cwd)), skipped };
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditExtracted, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core';
-import { formatJson, formatSarif, formatText, type AuditReport } from './format';
+import { formatJson, formatSarif, formatText, printable, type AuditReport } from './format';
 import { InputError, loadInput } from './inputs';
 
 /** Where the CLI writes, and where it resolves relative paths: injectable for in-process tests. */
@@ -20,7 +20,7 @@ const USAGE = `Usage:
   cors-constructs audit <cdk.out | cdktf.out | file> [--format text|json|sarif]
       Extracts every CORS configuration (S3 buckets, HTTP APIs, function URLs, CloudFront response
       headers policies, REST API OPTIONS methods and gateway responses) and validates it.
-      Exit 1 when any error is found.
+      Exit 1 when any error is found, 2 when a path could not be read (the audit is incomplete).
   cors-constructs simulate <cdk.out | cdktf.out | file> --resource <id|path> --origin <origin> --method <method>
       [--header <name[: value]>]... [--credentials] [--runtime-helper] [--format text|json]
       Prints whether a browser on <origin> can make the request, with reasons and headers.
@@ -50,10 +50,11 @@ function audit(args: string[], io: CliIo): number {
   if (positionals.length !== 1) throw new UsageError('audit takes exactly one path: a cdk.out or cdktf.out directory, or a template file');
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, got ${format}`);
-  const files = loadInput(positionals[0]!, io.cwd);
-  const report: AuditReport = { files, findings: files.flatMap((f) => f.items.flatMap(auditExtracted)) };
+  const { files, skipped } = loadInput(positionals[0]!, io.cwd);
+  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => f.items.flatMap(auditExtracted)) };
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, packageVersion()) : formatText(report));
-  return report.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
+  if (report.findings.some((f) => f.diagnostic.severity === 'error')) return 1;
+  return skipped.length > 0 ? 2 : 0;
 }
 
 function formatSimulation(item: ExtractedCors, request: { origin: string; method: string }, result: CorsSimulation): string {
@@ -70,7 +71,7 @@ function formatSimulation(item: ExtractedCors, request: { origin: string; method
   if (result.allowed || Object.keys(result.responseHeaders).length > 0 || !result.preflight.sent || result.preflight.allowed) headers('response:', result.responseHeaders);
   lines.push('steps:');
   for (const reason of result.reasons) lines.push(`  - ${reason}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 function simulate(args: string[], io: CliIo): number {
@@ -92,11 +93,13 @@ function simulate(args: string[], io: CliIo): number {
     if (values[required] === undefined || values[required] === '') throw new UsageError(`simulate needs --${required}`);
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got ${values.format}`);
-  const items = loadInput(positionals[0]!, io.cwd).flatMap((f) => f.items);
+  const input = loadInput(positionals[0]!, io.cwd);
+  const items = input.files.flatMap((f) => f.items);
   const selected = selectExtracted(items, values.resource!);
   if (selected.length === 0) {
     const known = items.map(describeExtracted);
-    throw new InputError(`no CORS configuration matches --resource ${values.resource}; found: ${known.length > 0 ? known.join(', ') : 'none'}`);
+    const unread = input.skipped.length > 0 ? ` (not read: ${input.skipped.map((p) => `${p.path}: ${p.reason}`).join('; ')})` : '';
+    throw new InputError(`no CORS configuration matches --resource ${values.resource}; found: ${known.length > 0 ? known.join(', ') : 'none'}${unread}`);
   }
   if (selected.length > 1) throw new InputError(`--resource ${values.resource} matches ${selected.length} configurations: ${selected.map(describeExtracted).join(', ')}; use a logical id or a longer path`);
   const item = selected[0]!;
@@ -127,16 +130,16 @@ export function main(argv: readonly string[], io: CliIo): number {
     }
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr(`cors-constructs: ${error.message}\n`);
+      io.stderr(`cors-constructs: ${printable(error.message)}\n`);
       return 2;
     }
     // parseArgs errors carry an ERR_PARSE_ARGS_* code (checked by code: instanceof fails across realms).
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`cors-constructs: ${(error as Error).message}\n\n${USAGE}`);
+      io.stderr(`cors-constructs: ${printable((error as Error).message)}\n\n${USAGE}`);
       return 2;
     }
-    io.stderr(`cors-constructs: internal error: ${error instanceof Error ? error.message : String(error)}; please report it\n`);
+    io.stderr(`cors-constructs: internal error: ${printable(error instanceof Error ? error.message : String(error))}; please report it\n`);
     return 2;
   }
 }

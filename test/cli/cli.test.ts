@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -67,6 +67,71 @@ describe('audit', () => {
     expect(run('audit', 'missing.json')).toMatchObject({ code: 2, stderr: 'cors-constructs: missing.json does not exist\n' });
     expect(run('audit', join(__dirname))).toMatchObject({ code: 2, stderr: expect.stringContaining('holds no CloudFormation template') });
     expect(run('audit', join(__dirname, '../../package.json')).stderr).toContain('neither a CloudFormation template');
+  });
+
+  const bucket = (origin: string) => JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: [{ AllowedOrigins: [origin], AllowedMethods: ['GET'] }] } } } } });
+
+  test('the directory walk follows symbolic links, reads nested assemblies at any depth, and reports every path it did not read', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cors-walk-'));
+    const out = join(root, 'cdk.out');
+    const deep = join(out, 'assembly-Prod', 'assembly-Prod-Eu', 'a', 'b', 'c', 'd', 'e', 'f');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'Deep.template.json'), bucket('https://deep.example.com/'));
+    writeFileSync(join(out, 'assembly-Prod', 'Stage.template.json'), bucket('https://stage.example.com'));
+    writeFileSync(join(root, 'Shared.template.json'), bucket('https://shared.example.com'));
+    symlinkSync(join(root, 'Shared.template.json'), join(out, 'Linked.template.json'));
+    symlinkSync(out, join(out, 'assembly-Prod', 'loop'));
+    symlinkSync(join(root, 'gone.template.json'), join(out, 'Broken.template.json'));
+    const { code, stdout } = run('audit', out);
+    expect(stdout).toContain(join('assembly-Prod', 'assembly-Prod-Eu', 'a', 'b', 'c', 'd', 'e', 'f', 'Deep.template.json'));
+    expect(stdout).toContain('origin-trailing-slash');
+    expect(stdout).toContain(join('assembly-Prod', 'Stage.template.json'));
+    expect(stdout).toContain('Linked.template.json: 1 CORS configuration');
+    expect(stdout).toMatch(/not read: .*loop: the same target \(.*cdk\.out\) as .*cdk\.out, read once/);
+    expect(stdout).toMatch(/not read: .*Broken\.template\.json: cannot read it: ENOENT \(a broken symbolic link\)/);
+    expect(stdout).toContain('2 paths not read, so the audit is incomplete');
+    expect(code).toBe(1);
+    const json = JSON.parse(run('audit', out, '--format', 'json').stdout) as { skipped: Array<{ path: string }> };
+    expect(json.skipped.map((p) => p.path.replace(/.*cdk\.out/, 'cdk.out'))).toEqual([join('cdk.out', 'Broken.template.json'), join('cdk.out', 'assembly-Prod', 'loop')]);
+    const sarif = JSON.parse(run('audit', out, '--format', 'sarif').stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }> }> };
+    expect(sarif.runs[0]!.invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [expect.anything(), expect.anything()] });
+  });
+
+  test('a clean directory that skipped a path exits 2, not 0', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cors-walk-'));
+    writeFileSync(join(out, 'Ok.template.json'), bucket('https://app.example.com'));
+    symlinkSync(join(out, 'nowhere'), join(out, 'Gone.template.json'));
+    const { code, stdout } = run('audit', out);
+    expect(stdout).not.toMatch(/\n0 errors, 0 warnings in 1 CORS configuration \(1 file\)\n$/);
+    expect(code).toBe(2);
+  });
+
+  test('a UTF-8 byte order mark is read as the start of the JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-bom-'));
+    writeFileSync(join(dir, 'Bom.template.json'), `\uFEFF${bucket('https://app.example.com')}`);
+    expect(run('audit', join(dir, 'Bom.template.json'))).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  test('a FIFO is reported, never opened (opening one waits forever)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-fifo-'));
+    const fifo = join(dir, 'Pipe.template.json');
+    execFileSync('mkfifo', [fifo]);
+    writeFileSync(join(dir, 'Ok.template.json'), bucket('https://app.example.com'));
+    expect(run('audit', fifo)).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a regular file (a FIFO, socket or device)') });
+    const walked = run('audit', dir);
+    expect(walked.stdout).toMatch(/not read: .*Pipe\.template\.json: not a regular file/);
+    expect(walked.code).toBe(2);
+  });
+
+  test('control and bidi characters from a template are escaped in text output, kept in JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-esc-'));
+    const hostile = 'https://app.example.com\u001b[2K\u001b[1A\u202eok\u0007';
+    writeFileSync(join(dir, 'Esc.template.json'), bucket(hostile));
+    const text = run('audit', join(dir, 'Esc.template.json'));
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text.stdout).toContain('\\u{1b}[2K\\u{1b}[1A\\u{202e}ok\\u{7}');
+    const json = run('audit', join(dir, 'Esc.template.json'), '--format', 'json').stdout;
+    expect(JSON.stringify(JSON.parse(json))).toContain(JSON.stringify(hostile));
   });
 
   test('bad arguments exit 2 with the usage', () => {
