@@ -5,6 +5,8 @@ import { normalizeMethod } from './methods';
 import { parseOrigin, type ParsedOrigin } from './origin';
 import { DEFAULT_ALLOW_METHODS, type CorsPolicyProps } from './props';
 import { isUnresolvedToken } from './token';
+import { readPropsOnce } from './rules/input';
+import { DiagnosticSink } from './rules/sink';
 import { validateCorsPolicy } from './validate';
 
 /**
@@ -51,19 +53,21 @@ function canonicalOrigin(raw: string): string | undefined {
  * broken policy fails synthesis with every error instead of throwing at the first one.
  */
 export function normalizeCorsPolicyUnchecked(props: CorsPolicyProps): NormalizedCorsPolicy {
-  const record = (typeof props === 'object' && props !== null ? props : {}) as Partial<Record<keyof CorsPolicyProps, unknown>>;
+  const record = readPropsOnce(props).record as Partial<Record<keyof CorsPolicyProps, unknown>>;
   const methods = record.allowMethods === undefined || record.allowMethods === null ? [...DEFAULT_ALLOW_METHODS] : strings(record.allowMethods);
   const maxAge = record.maxAgeSeconds;
   const usableMaxAge = isUnresolvedToken(maxAge) || (typeof maxAge === 'number' && Number.isInteger(maxAge) && maxAge >= 0);
   const headerNames = (value: unknown) => unique(strings(value).filter((h) => isUnresolvedToken(h) || isHttpToken(h)).map((h) => (isUnresolvedToken(h) ? h : normalizeHeaderName(h))));
-  return {
-    allowOrigins: unique(strings(record.allowOrigins).map(canonicalOrigin).filter((o): o is string => o !== undefined)),
-    allowMethods: unique(methods.filter((m) => isUnresolvedToken(m) || isHttpToken(m)).map((m) => (isUnresolvedToken(m) ? m : normalizeMethod(m)))),
-    allowHeaders: headerNames(record.allowHeaders),
-    exposeHeaders: headerNames(record.exposeHeaders),
+  // Frozen, lists included: the runtime helper caches its compiled form per policy object, and a renderer's
+  // output must not change after it was validated.
+  return Object.freeze({
+    allowOrigins: Object.freeze(unique(strings(record.allowOrigins).map(canonicalOrigin).filter((o): o is string => o !== undefined))),
+    allowMethods: Object.freeze(unique(methods.filter((m) => isUnresolvedToken(m) || isHttpToken(m)).map((m) => (isUnresolvedToken(m) ? m : normalizeMethod(m))))),
+    allowHeaders: Object.freeze(headerNames(record.allowHeaders)),
+    exposeHeaders: Object.freeze(headerNames(record.exposeHeaders)),
     allowCredentials: record.allowCredentials === true || isUnresolvedToken(record.allowCredentials),
     ...(usableMaxAge ? { maxAgeSeconds: maxAge as number } : {}),
-  };
+  });
 }
 
 /**
@@ -71,9 +75,13 @@ export function normalizeCorsPolicyUnchecked(props: CorsPolicyProps): Normalized
  * @throws CorsPolicyError with every diagnostic when the policy has an error.
  */
 export function normalizeCorsPolicy(props: CorsPolicyProps): NormalizedCorsPolicy {
-  const diagnostics = validateCorsPolicy(props);
+  // Read once, then validate and render the same copy: a getter cannot pass validation and render another value.
+  const unreadable = new DiagnosticSink();
+  const { record, isObject } = readPropsOnce(props, unreadable);
+  const copy = (isObject ? record : props) as CorsPolicyProps;
+  const diagnostics = [...unreadable.diagnostics, ...validateCorsPolicy(copy)];
   if (hasErrors(diagnostics)) throw new CorsPolicyError(diagnostics);
-  return normalizeCorsPolicyUnchecked(props);
+  return normalizeCorsPolicyUnchecked(copy);
 }
 
 /** The parsed form of every normalized origin; tokens are treated as exact origins. */

@@ -83,6 +83,22 @@ function literalOf(raw: unknown): LiteralValues {
   };
 }
 
+// The targets option as given by a JavaScript caller: a single name or an unknown one is reported, not ignored.
+function readTargets(value: unknown, sink: DiagnosticSink): readonly CorsTarget[] {
+  if (value === undefined || value === null) return [];
+  const known = `one of ${CORS_TARGETS.map((t) => `'${t}'`).join(', ')}`;
+  if (!Array.isArray(value)) {
+    sink.add('policy-invalid', 'policy', `The targets option must be a list of target names (${known}), got ${typeof value === 'string' ? `the string '${value}'` : typeof value}, so no target limit was checked: wrap it in [ ].`, { value: String(value) });
+    return [];
+  }
+  for (const entry of value as unknown[]) {
+    if (!(CORS_TARGETS as readonly unknown[]).includes(entry)) {
+      sink.add('policy-invalid', 'policy', `The targets option holds ${typeof entry === 'string' ? `'${entry}'` : String(entry)}, which is not a target, so its limits were not checked: use ${known}.`, { value: String(entry) });
+    }
+  }
+  return value as readonly CorsTarget[];
+}
+
 /**
  * Validates a CORS policy against the Fetch standard and, for each given target, that service's limits.
  * Never throws, whatever a JavaScript caller passes: every problem is a diagnostic. Unresolved CDK and
@@ -92,7 +108,7 @@ export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCors
   const sink = new DiagnosticSink();
   try {
     const checked = checkPolicy(props, options?.asDeployed === true, sink);
-    const targets = Array.isArray(options?.targets) ? options.targets : [];
+    const targets = readTargets(options?.targets, sink);
     const literal = literalOf(options?.literalWildcards);
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {

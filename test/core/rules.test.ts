@@ -1,4 +1,4 @@
-import { RULE_CATALOGUE, RULE_IDS, validateCorsPolicy, type CorsPolicyProps, type CorsRuleId, type CorsTarget, type LiteralWildcards } from 'cors-constructs';
+import { normalizeCorsPolicy, normalizeCorsPolicyUnchecked, RULE_CATALOGUE, RULE_IDS, validateCorsPolicy, type CorsPolicyProps, type CorsRuleId, type CorsTarget, type LiteralWildcards } from 'cors-constructs';
 
 interface Row {
   readonly rule: CorsRuleId;
@@ -278,6 +278,46 @@ const ROWS: Row[] = [
 function run(row: Row) {
   return validateCorsPolicy(row.policy as CorsPolicyProps, { ...(row.targets ? { targets: row.targets } : {}), ...(row.asDeployed ? { asDeployed: true } : {}), ...(row.literalWildcards !== undefined ? { literalWildcards: row.literalWildcards as LiteralWildcards } : {}), ...(row.restApiGatewayResponses !== undefined ? { restApiGatewayResponses: row.restApiGatewayResponses } : {}) });
 }
+
+describe('hostile input and options', () => {
+  test('a throwing getter or Proxy trap is reported with what threw, never as our bug', () => {
+    const getter = Object.defineProperty({ allowOrigins: ['https://app.example.com'] }, 'allowHeaders', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const keysTrap = new Proxy({ allowOrigins: ['https://app.example.com'] }, { ownKeys: () => { throw new TypeError('no keys'); } });
+    const everything = new Proxy({}, { get: () => { throw new RangeError('nope'); } });
+    const found = [getter, keysTrap, everything].map((props) => validateCorsPolicy(props as CorsPolicyProps).filter((d) => d.rule === 'policy-invalid').map((d) => `${d.field}: ${d.message}`));
+    expect(found[0]).toEqual(['allowHeaders: Reading allowHeaders of the CORS policy threw (Error: boom); pass a plain object literal (or a copy: { ...props }), not a Proxy or an object whose getters throw.']);
+    expect(found[1]).toEqual([expect.stringContaining("policy: Listing the CORS policy's properties threw (TypeError: no keys)")]);
+    expect(found[2]).toContain('allowOrigins: Reading allowOrigins of the CORS policy threw (RangeError: nope); pass a plain object literal (or a copy: { ...props }), not a Proxy or an object whose getters throw.');
+    for (const messages of found) expect(messages.join(' ')).not.toContain('please report');
+    expect(() => normalizeCorsPolicyUnchecked(getter as CorsPolicyProps)).not.toThrow();
+  });
+
+  test('a getter is read once, so it cannot pass validation with one value and render another', () => {
+    let reads = 0;
+    const props = Object.defineProperty({}, 'allowOrigins', { enumerable: true, get: () => (reads++ === 0 ? ['https://app.example.com'] : ['*']) });
+    expect(normalizeCorsPolicy(props as CorsPolicyProps).allowOrigins).toEqual(['https://app.example.com']);
+    expect(reads).toBe(1);
+  });
+
+  test('targets that are not a list, or not target names, are reported', () => {
+    const policy = { allowOrigins: ['https://app.example.com'], allowMethods: ['PATCH'] };
+    const asString = validateCorsPolicy(policy, { targets: 'http-api' as unknown as CorsTarget[] });
+    expect(asString).toEqual([expect.objectContaining({ rule: 'policy-invalid', severity: 'error', value: 'http-api', message: expect.stringContaining("got the string 'http-api', so no target limit was checked: wrap it in [ ]") })]);
+    const unknown = validateCorsPolicy(policy, { targets: ['s3', 'http_api'] as unknown as CorsTarget[] });
+    expect(unknown.map((d) => d.rule)).toEqual(['policy-invalid', 'method-unsupported']);
+    expect(unknown[0]!.message).toContain("'http_api', which is not a target");
+    expect(unknown[0]!.message).toContain("'rest-api', 'http-api'");
+    expect(validateCorsPolicy(policy, { targets: ['s3'] }).map((d) => d.rule)).toEqual(['method-unsupported']);
+  });
+
+  test('normalized policies are frozen, lists included', () => {
+    const policy = normalizeCorsPolicy({ allowOrigins: ['https://app.example.com'], allowHeaders: ['x-a'] });
+    expect(Object.isFrozen(policy)).toBe(true);
+    for (const list of [policy.allowOrigins, policy.allowMethods, policy.allowHeaders, policy.exposeHeaders]) expect(Object.isFrozen(list)).toBe(true);
+    expect(() => { (policy.allowOrigins as string[]).push('*'); }).toThrow(TypeError);
+    expect(() => { (policy as { allowCredentials: boolean }).allowCredentials = true; }).toThrow(TypeError);
+  });
+});
 
 describe('validation rule catalogue', () => {
   test.each(ROWS.map((row) => [`${row.rule} ${row.expect}s: ${JSON.stringify(row.policy)?.slice(0, 90)}${row.targets ? ` on ${row.targets.join(',')}` : ''}${row.asDeployed ? ' as deployed' : ''}${row.literalWildcards !== undefined ? ` literal ${JSON.stringify(row.literalWildcards)}` : ''}${row.note ? ` (${row.note})` : ''}`, row] as const))('%s', (_name, row) => {

@@ -6,7 +6,7 @@
  */
 export const RULE_CATALOGUE = {
   /** The policy is not an object, or a field has the wrong type (JavaScript callers). */
-  'policy-invalid': { severity: 'error', targetLimit: false, catches: 'props that are not an object, or allowCredentials that is not a boolean', example: 'allowCredentials: "yes"', fix: 'Pass an object whose lists are arrays of strings and whose allowCredentials is true or false.' },
+  'policy-invalid': { severity: 'error', targetLimit: false, catches: 'props that are not an object, a property whose getter or Proxy trap throws, allowCredentials that is not a boolean, or a targets option that is not a list of target names', example: 'allowCredentials: "yes"', fix: 'Pass an object whose lists are arrays of strings and whose allowCredentials is true or false.' },
   /** A property the policy does not know, usually a typo. */
   'policy-unknown-field': { severity: 'warning', targetLimit: false, catches: 'a property that is not part of CorsPolicyProps', example: "allowedOrigins: ['https://app.example.com']", fix: 'Check the property name: allowOrigins, allowMethods, allowHeaders, exposeHeaders, allowCredentials, maxAgeSeconds.' },
   /** No origin is allowed, so every cross-origin read fails. */

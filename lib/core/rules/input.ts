@@ -65,10 +65,49 @@ function readList(raw: unknown, field: CorsField, rule: ListRule, sink: Diagnost
   return { values, positions };
 }
 
+// What a thrown value says, even when printing it throws too.
+function thrownText(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}
+
+const PLAIN_OBJECT_FIX = 'pass a plain object literal (or a copy: { ...props }), not a Proxy or an object whose getters throw';
+
+/**
+ * Copies the caller's props into a plain object, reading every property (and list) exactly once: a getter or
+ * Proxy trap that throws, or returns something else on a second read, cannot break or fool the checks and the
+ * renderers. A property that cannot be read is reported with what threw and left out. Never throws.
+ */
+export function readPropsOnce(props: unknown, sink: DiagnosticSink = new DiagnosticSink()): { readonly record: Readonly<Record<string, unknown>>; readonly isObject: boolean } {
+  const isObject = typeof props === 'object' && props !== null && !Array.isArray(props);
+  if (!isObject) return { record: {}, isObject };
+  const source = props as Record<string, unknown>;
+  let keys: string[];
+  try {
+    keys = Object.keys(source);
+  } catch (error) {
+    sink.add('policy-invalid', 'policy', `Listing the CORS policy's properties threw (${thrownText(error)}); ${PLAIN_OBJECT_FIX}.`);
+    keys = [];
+  }
+  const record: Record<string, unknown> = {};
+  for (const key of new Set([...keys, ...KNOWN_FIELDS])) {
+    try {
+      const value = source[key];
+      if (value !== undefined) record[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    } catch (error) {
+      sink.add('policy-invalid', KNOWN_FIELDS.has(key) ? (key as CorsField) : 'policy', `Reading ${key} of the CORS policy threw (${thrownText(error)}); ${PLAIN_OBJECT_FIX}.`);
+    }
+  }
+  return { record, isObject };
+}
+
 /** Reads and type-checks every field; reports wrong types and tokens, never throws. */
 export function readPolicyInput(props: unknown, sink: DiagnosticSink): PolicyInput {
-  const record: Record<string, unknown> = typeof props === 'object' && props !== null && !Array.isArray(props) ? (props as Record<string, unknown>) : {};
-  if (record !== props) {
+  const { record, isObject } = readPropsOnce(props, sink);
+  if (!isObject) {
     sink.add('policy-invalid', 'policy', `The CORS policy must be an object like { allowOrigins: ['https://app.example.com'] }, got ${props === null ? 'null' : Array.isArray(props) ? 'an array' : typeof props}.`);
   }
   for (const key of Object.keys(record).sort()) {
