@@ -101,7 +101,6 @@ async function launchFirefox(): Promise<EngineDriver> {
     extraPrefsFirefox: {
       // Resolve the pages' `*.localhost` names to loopback, as Chromium's --host-resolver-rules do.
       'network.dns.localDomains': LOCAL_NAMES,
-      'network.proxy.allow_hijacking_localhost': false,
     },
   });
   const version = await browser.version();
