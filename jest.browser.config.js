@@ -1,4 +1,4 @@
-/** Real-browser conformance (`npm run test:browser`): headless Chromium against the behaviour model. */
+/** Real-browser conformance (`npm run test:browser`): Chromium, Firefox and WebKit against the behaviour model. */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -11,7 +11,7 @@ module.exports = {
     '^cors-constructs$': '<rootDir>/lib/core/index.ts',
     '^cors-constructs/(.*)$': '<rootDir>/lib/$1/index.ts',
   },
-  // One browser, one set of loopback servers.
+  // One engine at a time, one browser per engine, one set of loopback servers per engine.
   maxWorkers: 1,
   testTimeout: 30000,
 };

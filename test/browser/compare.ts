@@ -2,9 +2,10 @@ import { type CorsSimulation } from '../../lib/core';
 import { FORBIDDEN_RESPONSE_HEADERS, SAFELISTED_RESPONSE_HEADERS } from '../../lib/core/headers';
 import { normalizeMethod } from '../../lib/core/methods';
 import { APP_RESPONSE_HEADERS, PROBE_HEADERS, type ConformanceCase } from './cases';
+import { ENGINE_LABELS } from './engines';
 import { simulate, type Observation, type RunResult } from './harness';
 
-/** One side's account of a case: the model's prediction or what Chromium did. */
+/** One side's account of a case: the model's prediction or what the engine did. */
 export interface Account {
   /** Whether the script could read the response. */
   readonly allowed: boolean;
@@ -26,14 +27,14 @@ export interface CaseVerdict {
   readonly origin: string;
   /** The model with the Fetch standard's checks. */
   readonly standard: CorsSimulation;
-  /** The model with Chromium's deviations (browser-deviations.ts). */
-  readonly chromiumModel: CorsSimulation;
+  /** The model with the engine's deviations (browser-deviations.ts). */
+  readonly engineModel: CorsSimulation;
   readonly model: Account;
   readonly browser: Account;
   readonly observation: Observation;
-  /** Set when the standard and Chromium disagree: the standard's reason for blocking or allowing. */
+  /** Set when the standard and the engine's model disagree: the standard's reason for blocking or allowing. */
   readonly deviation?: string;
-  /** Every field where Chromium and the Chromium-mode model differ. */
+  /** Every field where the engine and the model in that engine's mode differ. */
   readonly mismatches: readonly string[];
 }
 
@@ -85,14 +86,14 @@ export function compareRun(run: RunResult): CaseVerdict[] {
   return run.cases.map((c) => {
     const origin = run.origins[c.request.page];
     const standard = simulate(c, origin, 'fetch-standard');
-    const chromiumModel = simulate(c, origin, 'chromium');
+    const engineModel = simulate(c, origin, run.engine);
     const observation = run.observations.get(c.id) ?? { page: { id: c.id, allowed: false, error: 'not run' }, wire: [], console: [] };
-    const model = modelAccount(chromiumModel, c);
+    const model = modelAccount(engineModel, c);
     const browser = browserAccount(observation);
     const mismatches: string[] = [];
     const same = (field: keyof Account) => JSON.stringify(model[field]) === JSON.stringify(browser[field]);
     for (const field of ['allowed', 'preflightSent', 'actualSent', 'requestMethod', 'requestHeaders', 'visible'] as const) {
-      if (!same(field)) mismatches.push(`${field}: model ${JSON.stringify(model[field])}, Chromium ${JSON.stringify(browser[field])}`);
+      if (!same(field)) mismatches.push(`${field}: model ${JSON.stringify(model[field])}, ${ENGINE_LABELS[run.engine]} ${JSON.stringify(browser[field])}`);
     }
     const origins = new Set(observation.wire.map((e) => e.origin));
     if (observation.wire.length > 0 && (origins.size !== 1 || !origins.has(origin))) mismatches.push(`Origin sent: ${[...origins].join(', ')}, expected ${origin}`);
@@ -100,11 +101,11 @@ export function compareRun(run: RunResult): CaseVerdict[] {
       c,
       origin,
       standard,
-      chromiumModel,
+      engineModel,
       model,
       browser,
       observation,
-      ...(standard.allowed !== chromiumModel.allowed ? { deviation: standard.failure ?? chromiumModel.failure ?? 'differs' } : {}),
+      ...(standard.allowed !== engineModel.allowed ? { deviation: standard.failure ?? engineModel.failure ?? 'differs' } : {}),
       mismatches,
     };
   });

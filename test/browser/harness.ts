@@ -1,37 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser } from 'playwright-core';
 import { normalizeMethod, serviceModel, simulateCors, type CorsSimulation, type SimulateCorsOptions } from '../../lib/core';
 import type { CorsBrowser } from '../../lib/core/simulate/browser-deviations';
 import { startWireServer, type WireRequest, type WireResponse } from './api-server';
+import { CACHE_CASES, cacheResponse, expectedPreflights, runCacheInPage, type CacheSpec, type CacheVerdict } from './cache';
 import { APP_RESPONSE_HEADERS, buildCases, PROBE_HEADERS, type ConformanceCase } from './cases';
+import { launchEngine, type Engine } from './engines';
 import { PAGE_ORIGIN_NAMES, pageOrigins, SANDBOXED_PATH, startPageServer, type PageOrigins } from './page-server';
 
 /**
- * Drives headless Chromium through the matrix. The API server answers every request with exactly
+ * Drives one engine (engines.ts) through the matrix. The API server answers every request with exactly
  * what the model says the target sends: for a preflight `simulateCors(...).preflight` (status and
  * headers), for the actual request `simulateCors(...).responseHeaders` on top of the application's
  * own headers. The page reports what the browser let the script see; the server records what the
  * browser put on the wire.
  */
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags from DEVELOPERS.md, plus the loopback name mapping for `localhost` and `*.localhost`. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1',
-];
-
 const FETCH_TIMEOUT_MS = 5000;
 
-/** Whose checks the model applies: the Fetch standard, or Chromium's measured deviations. */
+/** Whose checks the model applies: the Fetch standard, or one engine's measured deviations. */
 export type BrowserMode = CorsBrowser;
 
 /** The simulator's options for one case, in one browser mode (lib/core/simulate/browser-deviations.ts). */
@@ -73,16 +59,21 @@ export interface PageResult {
 export interface Observation {
   readonly page: PageResult;
   readonly wire: readonly WireEvent[];
-  /** Chromium's console messages that name the case's URL (its CORS error text). */
+  /** The engine's console messages that name the case's URL (its CORS error text; Chromium only). */
   readonly console: readonly string[];
 }
 
 /** The outcome of one run. */
 export interface RunResult {
+  readonly engine: Engine;
   readonly browserVersion: string;
+  /** Wall time of the run, launch to close, in milliseconds (reported, never asserted). */
+  readonly wallMs: number;
   readonly origins: PageOrigins;
   readonly cases: readonly ConformanceCase[];
   readonly observations: ReadonlyMap<string, Observation>;
+  /** The preflight-cache cases (cache.ts). */
+  readonly cache: readonly CacheVerdict[];
 }
 
 interface PageSpec {
@@ -135,8 +126,9 @@ function withAppHeaders(model: Readonly<Record<string, string>>): Record<string,
   return merged;
 }
 
-/** Runs every case in Chromium. */
-export async function runConformance(): Promise<RunResult> {
+/** Runs every case in one engine: one browser, one page per page origin, one script call per page. */
+export async function runConformance(engine: Engine): Promise<RunResult> {
+  const started = Date.now();
   const runId = randomBytes(6).toString('hex');
   const pageServer = await startPageServer();
   const origins = pageOrigins(pageServer.port);
@@ -145,7 +137,18 @@ export async function runConformance(): Promise<RunResult> {
   const wire = new Map<string, WireEvent[]>();
   const prefix = `/c/${runId}/`;
 
+  const cachePrefix = `/k/${runId}/`;
+  const cacheById = new Map(CACHE_CASES.map((c) => [c.id, c]));
+  const preflightsByCacheCase = new Map<string, number>();
+
   const handle = (request: WireRequest): WireResponse => {
+    if (request.path.startsWith(cachePrefix)) {
+      const id = decodeURIComponent(request.path.slice(cachePrefix.length));
+      const c = cacheById.get(id);
+      if (!c) return { status: 404, headers: {}, body: 'no such case' };
+      if (request.method === 'OPTIONS') preflightsByCacheCase.set(id, (preflightsByCacheCase.get(id) ?? 0) + 1);
+      return cacheResponse(c, request, origins.app);
+    }
     const id = request.path.startsWith(prefix) ? decodeURIComponent(request.path.slice(prefix.length)) : undefined;
     const c = id === undefined ? undefined : byId.get(id);
     if (!c || id === undefined) return { status: 404, headers: {}, body: 'no such case' };
@@ -162,7 +165,7 @@ export async function runConformance(): Promise<RunResult> {
     });
     // The service sees the Origin the browser sent; the rest of the request is the case's script.
     const requestOrigin = origin ?? origins[c.request.page];
-    const simulation = simulate(c, requestOrigin, 'chromium');
+    const simulation = simulate(c, requestOrigin, engine);
     if (isPreflight) {
       return { status: simulation.preflight.status ?? 204, headers: simulation.preflight.responseHeaders };
     }
@@ -176,13 +179,12 @@ export async function runConformance(): Promise<RunResult> {
 
   const api = await startWireServer('127.0.0.1', handle);
   const apiOrigin = `http://127.0.0.1:${api.port}`;
-  let browser: Browser | undefined;
   const observations = new Map<string, Observation>();
+  const consoleByCase = new Map<string, string[]>();
+  const caseUrl = new RegExp(`${prefix.replace(/\//g, '\\/')}([^'" ]+)`);
+  let driver: Awaited<ReturnType<typeof launchEngine>> | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-    const browserVersion = browser.version();
-    const context = await browser.newContext();
-    const consoleByCase = new Map<string, string[]>();
+    driver = await launchEngine(engine);
     for (const name of PAGE_ORIGIN_NAMES) {
       const specs: PageSpec[] = cases
         .filter((c) => c.request.page === name)
@@ -197,40 +199,35 @@ export async function runConformance(): Promise<RunResult> {
           timeoutMs: FETCH_TIMEOUT_MS,
         }));
       if (specs.length === 0) continue;
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        const text = message.text();
-        const match = text.match(new RegExp(`${prefix.replace(/\//g, '\\/')}([^'" ]+)`));
-        if (!match) return;
+      const opaque = name === 'opaque';
+      const page = await driver.open(opaque ? `${origins.app}${SANDBOXED_PATH}` : `${origins[name]}/`);
+      const results = await page.run(runInPage, specs, opaque ? 'opaque' : undefined);
+      for (const text of page.console) {
+        const match = caseUrl.exec(text);
+        if (!match) continue;
         const id = decodeURIComponent(match[1]!);
         const list = consoleByCase.get(id) ?? [];
         list.push(text.replace(/https?:\/\/[^'" ]+/g, (url) => url.replace(/:\d+/, ':<port>').replace(/\/c\/[0-9a-f]+\//, '/c/<run>/')));
         consoleByCase.set(id, list);
-      });
-      let results: PageResult[];
-      if (name === 'opaque') {
-        await page.goto(`${origins.app}${SANDBOXED_PATH}`);
-        const element = await page.waitForSelector('iframe[name="opaque"]', { timeout: FETCH_TIMEOUT_MS });
-        const frame = await element.contentFrame();
-        if (!frame) throw new Error('the sandboxed iframe did not load');
-        await frame.waitForLoadState('load', { timeout: FETCH_TIMEOUT_MS });
-        results = await frame.evaluate(runInPage, specs);
-      } else {
-        await page.goto(`${origins[name]}/`);
-        results = await page.evaluate(runInPage, specs);
       }
-      for (const result of results) {
-        observations.set(result.id, { page: result, wire: wire.get(result.id) ?? [], console: [] });
-      }
+      for (const result of results) observations.set(result.id, { page: result, wire: [], console: [] });
       await page.close();
     }
-    await context.close();
     for (const [id, observation] of observations) {
       observations.set(id, { ...observation, wire: wire.get(id) ?? [], console: consoleByCase.get(id) ?? [] });
     }
-    return { browserVersion, origins, cases, observations };
+    const cacheSpecs: CacheSpec[] = CACHE_CASES.map((c) => ({ id: c.id, url: `${apiOrigin}${cachePrefix}${encodeURIComponent(c.id)}`, credentials: c.credentials === true, noStore: c.noStore === true, pausesMs: c.pausesMs }));
+    const cachePage = await driver.open(`${origins.app}/`);
+    const read = await cachePage.run(runCacheInPage, cacheSpecs);
+    await cachePage.close();
+    const cache: CacheVerdict[] = CACHE_CASES.map((c) => {
+      const expected = expectedPreflights(c, engine);
+      const observed = preflightsByCacheCase.get(c.id) ?? 0;
+      return { c, expected, observed, read: read[c.id] ?? 0, agrees: expected === observed && read[c.id] === c.pausesMs.length };
+    });
+    return { engine, browserVersion: driver.version, wallMs: Date.now() - started, origins, cases, observations, cache };
   } finally {
-    await browser?.close();
+    await driver?.close();
     await api.close();
     await pageServer.close();
   }

@@ -122,7 +122,7 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
     } else if (input.credentials) {
       sink.add('header-wildcard-with-credentials', 'allowHeaders', `'*' with allowCredentials: true: ${caps.withArticle} sends '*' literally, which browsers read as a header named '*' on credentialed requests (Fetch standard)${target === 'cloudfront' ? ', and CloudFront rejects the policy' : ''}. List the request headers you need, e.g. ['content-type', 'authorization'].`, { value: ANY_HEADER, target, ...wildcard });
     } else if (!input.headers.some((h) => h.toLowerCase() === 'authorization')) {
-      sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard (Firefox can enforce it; Chromium only warns today)${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target, ...wildcard });
+      sink.add('header-authorization-wildcard', 'allowHeaders', `'*' does not cover Authorization in the Fetch standard${target === 'cloudfront' ? ' and CloudFront requires listing it' : ''}; Chromium, Firefox and WebKit all let it through today on requests without credentials (docs/conformance.md; whatwg/fetch#1919 is open), so a browser that follows the standard would fail the preflight. Add 'authorization' next to '*' if clients send it.`, { value: ANY_HEADER, target, ...wildcard });
     }
   }
 

@@ -106,7 +106,7 @@ export function preflightCheck(status: number, headers: ResponseHeaders, request
   }
 
   const allowed = new Set((headerNames ?? []).map((h) => h.toLowerCase()));
-  // Chromium lets `*` cover Authorization for requests without credentials (browser-deviations.ts).
+  // The engines let `*` cover Authorization for requests without credentials (browser-deviations.ts).
   const wildcardCovers = allowed.has('*') && !request.credentials && wildcardCoversAuthorization(request.browser);
   if (request.headerNames.includes('authorization') && !allowed.has('authorization') && !wildcardCovers) {
     const why = allowed.has('*') ? ' (* does not cover Authorization: Fetch, "CORS non-wildcard request-header name")' : '';

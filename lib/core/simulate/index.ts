@@ -13,6 +13,13 @@ export {
   type BrowserDeviationId,
   type CorsBrowser,
 } from './browser-deviations';
+export {
+  DEFAULT_PREFLIGHT_MAX_AGE_SECONDS,
+  PREFLIGHT_CACHE_CAP_SECONDS,
+  preflightCacheSeconds,
+  type PreflightCacheAnswer,
+  type PreflightCacheRequest,
+} from './preflight-cache';
 export type {
   CloudFrontSimulationConfig,
   CorsRequest,

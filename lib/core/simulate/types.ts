@@ -139,8 +139,8 @@ export interface SimulateCorsOptions {
   /** function-url: CORS headers the function itself adds to its responses (e.g. the runtime helper). */
   readonly functionHeaders?: ResponseHeaders;
   /**
-   * Whose CORS checks to apply: `'fetch-standard'` (default) or `'chromium'`, which adds the deviations
-   * measured in headless Chromium (browser-deviations.ts, docs/conformance.md).
+   * Whose CORS checks to apply: `'fetch-standard'` (default), or `'chromium'`, `'firefox'` or `'webkit'`, which add the deviations
+   * measured in that engine (browser-deviations.ts, docs/conformance.md).
    */
   readonly browser?: CorsBrowser;
 }
