@@ -4,6 +4,7 @@ import {
   KNOWN_APP_SCHEMES,
   parseOrigin,
   PER_INSTALL_EXTENSION_SCHEMES,
+  refusedWithCredentials,
   type ParsedOrigin,
 } from '../origin';
 import { hasPublicSuffixBelow, isPublicSuffix } from '../public-suffix';
@@ -67,14 +68,18 @@ function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?:
     sink.add('origin-null', FIELD, input.credentials
       ? "'null' with credentials lets any sandboxed iframe, data: or file: document on any site read credentialed responses. Remove 'null' and list real origins."
       : "'null' is the origin of sandboxed iframes, data: and file: documents from anywhere, so it allows far more than it seems. Remove it unless you serve such documents yourself.",
-    { value: raw, ...pos, severity: input.credentials ? 'error' : 'warning' });
+    { value: raw, ...pos, severity: input.credentials && refusedWithCredentials(origin) ? 'error' : 'warning' });
     return;
   }
   if (origin.kind === 'subdomain-pattern') {
+    // Without credentials such a pattern grants nothing '*' does not (any site can read public
+    // responses anyway); with credentials it hands them to any registrant.
+    const severity = input.credentials ? 'error' : 'warning';
+    const impact = input.credentials ? 'and read credentialed responses' : "(without credentials this grants no more than '*')";
     if (isPublicSuffix(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin ${impact}. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos, severity });
     } else if (hasPublicSuffixBelow(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin. List the exact origins instead.`, { value: raw, ...pos });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin ${impact}. List the exact origins instead.`, { value: raw, ...pos, severity });
     }
     if (input.credentials) {
       sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw, ...pos });
