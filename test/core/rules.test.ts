@@ -113,7 +113,7 @@ const ROWS: Row[] = [
   { rule: 'origin-pattern-invalid', expect: 'fail', policy: origins('https://*.example.com:*'), note: 'one wildcard per origin' },
   { rule: 'origin-pattern-invalid', expect: 'pass', policy: origins('https://*.example.co.uk', 'http://localhost:*', 'https://*') },
 
-  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com'), severity: 'warning', note: "without credentials it grants nothing '*' does not" },
+  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com') },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: credentialed('https://*.com', 'https://*.github.io', 'https://*.amazonaws.com'), severity: 'error', note: 'with credentials' },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.co.uk') },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.github.io'), note: 'private section' },

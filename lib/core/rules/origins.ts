@@ -72,14 +72,10 @@ function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?:
     return;
   }
   if (origin.kind === 'subdomain-pattern') {
-    // Without credentials such a pattern grants nothing '*' does not (any site can read public
-    // responses anyway); with credentials it hands them to any registrant.
-    const severity = input.credentials ? 'error' : 'warning';
-    const impact = input.credentials ? 'and read credentialed responses' : "(without credentials this grants no more than '*')";
     if (isPublicSuffix(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin ${impact}. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos, severity });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos });
     } else if (hasPublicSuffixBelow(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin ${impact}. List the exact origins instead.`, { value: raw, ...pos, severity });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin. List the exact origins instead.`, { value: raw, ...pos });
     }
     if (input.credentials) {
       sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw, ...pos });
