@@ -5,7 +5,7 @@
  * CommonJS output as Lambda's Node runtime loads it): once plain, once wrapped in withCors. Prints
  * both sizes and the difference in bytes, and exits 1 when the difference exceeds the budget.
  *
- *   node bench/bundle-size.js [--budget=5120] [--json]
+ *   node bench/bundle-size.js [--budget=6656] [--json]
  */
 'use strict';
 const path = require('node:path');
@@ -14,7 +14,10 @@ const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
 const budgetArg = process.argv.find((arg) => arg.startsWith('--budget='));
-const budget = budgetArg ? Number(budgetArg.slice('--budget='.length)) : 5 * 1024;
+// 6.5 KB since issue 15: the helper refuses every entry the validator rejects, with the core's own
+// predicates (Fetch bad ports, DNS lengths, forbidden methods, RFC 9110 tokens): measured 6,166 B
+// (2,935 B gzipped), up from 5,116 B.
+const budget = budgetArg ? Number(budgetArg.slice('--budget='.length)) : 6.5 * 1024;
 const json = process.argv.includes('--json');
 
 const body = 'async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ path: event.path ?? null }) })';

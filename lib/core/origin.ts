@@ -1,3 +1,5 @@
+import { unreachableOrigin } from './origin-limits';
+
 /**
  * The origin grammar: what an entry of `allowOrigins` may be, its canonical form, and the one
  * matching semantics that the validator, the simulator, the runtime helper and every adapter share.
@@ -218,6 +220,9 @@ function parseHttpOrigin(raw: string, scheme: string, host: string, port: string
     return fail('origin-malformed', `\`${host}\` is not a DNS host name (letters, digits, hyphens and underscores between dots)`);
   }
   const canonical = `${scheme}://${canonicalHost}${portPart}`;
+  const baseHost = kind === 'subdomain-pattern' ? canonicalHost.slice(2) : canonicalHost;
+  const unreachable = unreachableOrigin(baseHost, kind === 'port-pattern' ? '*' : url.port, kind === 'subdomain-pattern');
+  if (unreachable !== undefined) return fail('origin-malformed', unreachable);
   if (raw !== canonical) {
     const why = /[^\x00-\x7f]/.test(host)
       ? 'browsers send internationalized hosts in punycode'
@@ -226,7 +231,6 @@ function parseHttpOrigin(raw: string, scheme: string, host: string, port: string
         : 'browsers send origins in canonical form (lowercase scheme and host, normalized IP addresses)';
     return fail('origin-not-canonical', why, canonical);
   }
-  const baseHost = kind === 'subdomain-pattern' ? canonicalHost.slice(2) : canonicalHost;
   return ok({ raw, kind, scheme, host: baseHost, port: kind === 'port-pattern' ? '*' : url.port, canonical });
 }
 
@@ -254,9 +258,22 @@ export function allowsEveryOrigin(origin: ParsedOrigin): boolean {
   return origin.kind === 'any' || origin.kind === 'scheme-pattern';
 }
 
-/** Whether an http origin's host is loopback (localhost, *.localhost, 127.0.0.0/8, [::1]): not reachable by a network attacker. */
+/**
+ * Whether an entry must never be answered with credentials (`origin-wildcard-with-credentials`,
+ * `origin-null`): it allows every origin, or it is `null`, the origin any sandboxed iframe or
+ * data: document on any site sends. The validator reports it and the runtime helper drops it.
+ */
+export function refusedWithCredentials(origin: ParsedOrigin): boolean {
+  return allowsEveryOrigin(origin) || origin.kind === 'null';
+}
+
+/**
+ * Whether an http origin's host is loopback (localhost, *.localhost, with or without the root dot,
+ * 127.0.0.0/8, [::1]): "potentially trustworthy" (Secure Contexts, section 3.1), not reachable by a network attacker.
+ */
 export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return name === 'localhost' || name.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /**

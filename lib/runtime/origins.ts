@@ -1,3 +1,4 @@
+import { unreachableOrigin } from '../core/origin-limits';
 import type { OriginKind, ParsedOrigin } from '../core/origin';
 
 /**
@@ -36,5 +37,7 @@ export function parseCanonicalOrigin(raw: string): ParsedOrigin | undefined {
   }
   // `origin` is the browser's serialization: lowercase, punycode, default port dropped, IPs normalized.
   if (!url || url.origin !== `${scheme}://${concrete}` || (subdomain && (anyPort || !/^x\.[^.]/.test(url.hostname))) || (anyPort && url.port) || concrete.includes('*')) return undefined;
-  return origin(subdomain ? 'subdomain-pattern' : anyPort ? 'port-pattern' : 'exact', scheme, url.hostname.slice(subdomain ? 2 : 0), anyPort ? '*' : url.port);
+  const host = url.hostname.slice(subdomain ? 2 : 0);
+  const port = anyPort ? '*' : url.port;
+  return unreachableOrigin(host, port, subdomain) ? undefined : origin(subdomain ? 'subdomain-pattern' : anyPort ? 'port-pattern' : 'exact', scheme, host, port);
 }

@@ -1,8 +1,10 @@
 import type { NormalizedCorsPolicy } from '../core/normalize';
-import { allowsEveryOrigin, type ParsedOrigin } from '../core/origin';
+import { isHttpToken } from '../core/grammar';
+import { FORBIDDEN_METHODS } from '../core/methods';
+import { refusedWithCredentials, type ParsedOrigin } from '../core/origin';
 import { RUNTIME_POLICY_ENV } from '../core/runtime-contract';
 import { parseCanonicalOrigin } from './origins';
-import { AC, isRecord, PREFIX, SAFE_ITEM } from './util';
+import { AC, isRecord, PREFIX } from './util';
 
 /**
  * The runtime helper cannot use its policy: the environment variable is missing or malformed, or a
@@ -35,11 +37,12 @@ function fail(source: string, problem: string): never {
 }
 
 /**
- * Checks that a value is a normalized policy and prepares it. The checks are the ones the runtime
- * needs to stay safe, without the validator (which needs the Public Suffix List): origins canonical
- * and well formed, no origin that allows everyone with credentials, method and header names that
- * are printable ASCII without spaces or commas (so nothing can inject a header), a non-negative
- * integer max age.
+ * Checks that a value is a normalized policy and prepares it. Every entry the validator reports as
+ * an error, with the core's own predicates, is refused: an origin that is not canonical or that no
+ * browser sends (a blocked port, a host DNS cannot carry), `*` or `null` with credentials, a method
+ * or header name that is not an RFC 9110 token, a forbidden method, `*` exposed with credentials; and
+ * a max age that is not a non-negative integer. (Not yet: public-suffix patterns with credentials,
+ * which need the Public Suffix List.) Names are tokens, so nothing can inject a header.
  * @throws CorsRuntimeConfigError naming `source` and the offending field.
  */
 export function compilePolicy(value: unknown, source: string): CompiledPolicy {
@@ -50,27 +53,33 @@ export function compilePolicy(value: unknown, source: string): CompiledPolicy {
   if (typeof credentials !== 'boolean') fail(source, 'allowCredentials');
   if (!Array.isArray(rawOrigins) || rawOrigins.length === 0) fail(source, 'allowOrigins');
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && (maxAge as number) >= 0)) fail(source, 'maxAgeSeconds');
+  // A refused entry in code throws; a deployed one (e.g. a deploy-time value the validator could not
+  // check) is dropped, logged once per cold start, and the others are served.
+  const refuse = (problem: string): void => {
+    if (source !== ENV_SOURCE) fail(source, problem);
+    console.error(`${PREFIX}${source}: ignored ${problem}`);
+  };
   const origins: ParsedOrigin[] = [];
   for (const raw of rawOrigins as unknown[]) {
     const origin = typeof raw === 'string' ? parseCanonicalOrigin(raw) : undefined;
-    if (origin && !(credentials && allowsEveryOrigin(origin))) origins.push(origin);
-    else {
-      const problem = `allowOrigins '${raw}'${origin ? ' with credentials' : ' is not canonical'}`;
-      if (source !== ENV_SOURCE) fail(source, problem);
-      // A deployed entry that is not canonical (e.g. a deploy-time value with a trailing slash) never
-      // matches a browser's Origin: it is dropped, logged once per cold start, and the others are served.
-      console.error(`${PREFIX}${source}: ignored ${problem}`);
-    }
+    if (origin && !(credentials && refusedWithCredentials(origin))) origins.push(origin);
+    else refuse(`allowOrigins '${raw}'${origin ? ' with credentials' : ' is not canonical'}`);
   }
-  const list = (field: keyof NormalizedCorsPolicy): string | undefined => {
+  const list = (field: keyof NormalizedCorsPolicy, refused: (item: string) => boolean = () => false): string | undefined => {
     const items: unknown = policy[field] ?? [];
-    if (!Array.isArray(items) || !items.every((item) => typeof item === 'string' && SAFE_ITEM.test(item))) fail(source, field);
+    if (!Array.isArray(items)) fail(source, field);
+    const kept = (items as unknown[]).filter((item): item is string => {
+      const ok = typeof item === 'string' && isHttpToken(item) && !refused(item);
+      if (!ok) refuse(`${field} '${item}'`);
+      return ok;
+    });
     // Sent as listed: a normalized policy is deduplicated and has lowercase header names already.
-    return items.length > 0 ? items.join(',') : undefined;
+    return kept.length > 0 ? kept.join(',') : undefined;
   };
-  const methods = list('allowMethods');
+  const methods = list('allowMethods', (method) => FORBIDDEN_METHODS.has(method.toUpperCase()));
   const allowHeaders = list('allowHeaders');
-  const expose = list('exposeHeaders');
+  const expose = list('exposeHeaders', // `*` with credentials is a literal name that exposes nothing (`expose-wildcard-with-credentials`).
+    (header) => credentials && header === '*');
   const echoHeaders = credentials && `,${allowHeaders},`.includes(',*,');
   const common: Record<string, string> = credentials ? { [`${AC}Allow-Credentials`]: 'true' } : {};
   const preflight = { ...common };
@@ -106,8 +115,9 @@ export const ENV_SOURCE = `the environment variable ${RUNTIME_POLICY_ENV}`;
  * variable `CORS_CONSTRUCTS_POLICY` ({@link RUNTIME_POLICY_ENV}), for use with `corsHeaders` in your
  * own middleware. `withCors` calls it itself, once, at the first invocation.
  * @param env - the environment to read; `process.env` by default.
- * @returns the normalized policy. An `allowOrigins` entry that is not canonical (or `*` with
- * credentials) is logged with `console.error` and ignored when answering requests.
+ * @returns the normalized policy. An entry the validator rejects (an origin that is not canonical or
+ * that no browser sends, `*` or `null` with credentials, a forbidden method, `*` exposed with
+ * credentials, a name that is not a token) is logged with `console.error` and ignored when answering requests.
  * @throws CorsRuntimeConfigError when the variable is missing, not JSON, or not a normalized policy;
  * the message names the variable and the fix.
  */

@@ -10,7 +10,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * One header list item or one origin as it may be sent: printable ASCII without spaces or commas.
- * Nothing else is ever put into a response header (no header injection, no smuggled list). Internal.
+ * A request Origin as it may be echoed: printable ASCII without spaces or commas, so no echo can
+ * inject a header or smuggle a list. Internal.
  */
 export const SAFE_ITEM = /^[!-+\--~]+$/;

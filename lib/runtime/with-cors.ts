@@ -67,10 +67,10 @@ function mergeHeaders(result: Record<string, unknown>, cors: CorsResponseHeaders
  * - Without `options.policy`, the policy is read once, lazily, at the first invocation, from
  *   `CORS_CONSTRUCTS_POLICY`. When it is missing, not JSON or not a policy, every invocation logs
  *   why (naming the variable) and answers 500 with `Vary: Origin` and no
- *   `Access-Control-Allow-Origin`, without calling the handler. An `allowOrigins` entry that is not
- *   canonical (e.g. a deploy-time value with a trailing slash), or `*` with credentials, never matches
- *   a browser's Origin: it is dropped, logged once per cold start naming the entry and the variable,
- *   and the other entries are served.
+ *   `Access-Control-Allow-Origin`, without calling the handler. An entry the validator rejects as an
+ *   error (e.g. a deploy-time origin with a trailing slash, `null` or `*` with credentials, `TRACE`,
+ *   `*` exposed with credentials) is dropped, logged once per cold start naming the entry and the
+ *   variable, and the other entries are served; in `options.policy` it throws.
  *
  * @example
  * ```ts

@@ -355,3 +355,11 @@ describe('false positives', () => {
     ]));
   });
 });
+
+// Issue 11: aws-cdk-lib's own default for function URL CORS is allowedMethods ['*']; with credentials GET, HEAD
+// and POST still work, so the finding is a warning and synthesis passes.
+test("aws-cdk-lib's default function URL CORS with credentials (allowedMethods ['*']) is a warning, not an error", () => {
+  const result = check([{ stack: 'FnUrlDefaultMethods', build: (stack: Stack) => { inlineFunction(stack, 'Fn').addFunctionUrl({ cors: { allowedOrigins: ['https://app.example.com'], allowCredentials: true } }); }, findings: [] } as unknown as NativeCorsCase]);
+  expect(result.error).toBeUndefined();
+  expect(result.report.rows.map((row) => [row.severity, row.rule])).toEqual([['warning', 'method-wildcard-with-credentials']]);
+});

@@ -28,7 +28,8 @@ describe('audit', () => {
     const { code, stdout } = run('audit', 'cdktf.out', '--format', 'json');
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { findings: { resourceId: string; rule: string; file: string }[]; summary: { errors: number; files: number } };
-    expect(report.summary).toMatchObject({ errors: 7, files: 1 });
+    // 6 since issue 15: '*' methods with credentials (aws_apigatewayv2_api.orders) is a warning.
+    expect(report.summary).toMatchObject({ errors: 6, files: 1 });
     expect(report.findings[0]).toMatchObject({ file: 'cdktf.out/stacks/app/cdk.tf.json', resourceId: 'aws_s3_bucket_cors_configuration.site_cors', rule: 'origin-trailing-slash' });
   });
 

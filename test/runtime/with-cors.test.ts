@@ -1,4 +1,4 @@
-import { RUNTIME_POLICY_ENV, corsHeaders, readRuntimePolicy, withCors, CorsRuntimeConfigError, type RestApiProxyResult } from 'cors-constructs/runtime';
+import { RUNTIME_POLICY_ENV, corsHeaders, readRuntimePolicy, withCors, CorsRuntimeConfigError, type CorsGeneratedResult, type RestApiProxyResult } from 'cors-constructs/runtime';
 import { ANY_HEADER_WITH_CREDENTIALS, PUBLIC, SPA } from './fixtures/policies';
 import { httpEvent, preflightHeaders, restEvent } from './fixtures/events';
 
@@ -242,7 +242,7 @@ describe('withCors: the policy from CORS_CONSTRUCTS_POLICY', () => {
     ['not a policy', '[]', /CORS_CONSTRUCTS_POLICY is not a normalized CORS policy: not an object/],
     ['no origin list', JSON.stringify({ ...SPA, allowOrigins: 'https://app.example.com' }), /CORS_CONSTRUCTS_POLICY is not a normalized CORS policy: allowOrigins/],
     ['an empty origin list', JSON.stringify({ ...SPA, allowOrigins: [] }), /CORS_CONSTRUCTS_POLICY is not a normalized CORS policy: allowOrigins/],
-    ['a bad method list', JSON.stringify({ ...SPA, allowMethods: ['GET POST'] }), /CORS_CONSTRUCTS_POLICY is not a normalized CORS policy: allowMethods/],
+    ['a method list that is not a list', JSON.stringify({ ...SPA, allowMethods: 'GET' }), /CORS_CONSTRUCTS_POLICY is not a normalized CORS policy: allowMethods/],
   ])('%s: a clear logged error naming the variable, a 500 that reflects no origin, the handler not called', async (_what, value, message) => {
     if (value !== undefined) process.env[RUNTIME_POLICY_ENV] = value;
     const inner = jest.fn(ok);
@@ -297,5 +297,68 @@ describe('withCors: the policy from CORS_CONSTRUCTS_POLICY', () => {
   test('an explicit policy that is not normalized fails at wrap time (cold start), not per request', () => {
     expect(() => withCors(ok, { policy: { ...SPA, allowOrigins: ['app.example.com'] } })).toThrow(CorsRuntimeConfigError);
     expect(() => withCors(ok, { policy: { ...SPA, allowOrigins: ['app.example.com'] } })).toThrow(/the policy passed in code is not a normalized CORS policy/);
+  });
+});
+
+// Issue 15: a deploy-time value (e.g. a CfnParameter origin, which synthesizes with one unresolved-token
+// warning) reaches the helper unchecked; it must refuse what the validator rejects.
+describe('withCors refuses what the validator rejects (issue 15)', () => {
+  afterEach(() => {
+    delete process.env[RUNTIME_POLICY_ENV];
+  });
+  const base = { allowMethods: ['GET', 'PUT'], allowHeaders: [], exposeHeaders: [], allowCredentials: true };
+  const preflight = (origin: string) => ({ httpMethod: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' } });
+
+  test.each([
+    ['null with credentials', ['null'], 'null'],
+    ['a Fetch bad port', ['http://localhost:6000'], 'http://localhost:6000'],
+    ['port 0', ['http://localhost:0'], 'http://localhost:0'],
+    ['a label over 63 characters', [`https://${'a'.repeat(64)}.example.com`], `https://${'a'.repeat(64)}.example.com`],
+    ['a pattern whose base leaves no room for a label', [`https://*.${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.c`], `https://x.${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.c`],
+  ])('a deployed origin entry with %s is dropped and logged, never echoed', async (_what, allowOrigins, origin) => {
+    process.env[RUNTIME_POLICY_ENV] = JSON.stringify({ ...base, allowOrigins: [...allowOrigins, 'https://app.example.com'] });
+    const handler = withCors(async () => ({ statusCode: 200, body: '' }));
+    const result = (await handler(preflight(origin), {})) as CorsGeneratedResult;
+    expect(result.statusCode).toBe(204);
+    expect(result.headers).not.toHaveProperty('Access-Control-Allow-Origin');
+    expect(errorSpy).toHaveBeenCalledWith(expect.stringContaining(`ignored allowOrigins '${allowOrigins[0]}'`));
+    const allowed = (await handler(preflight('https://app.example.com'), {})) as CorsGeneratedResult;
+    expect(allowed.headers['Access-Control-Allow-Origin']).toBe('https://app.example.com');
+  });
+
+  test('null without credentials is a warning in the validator, and served', async () => {
+    process.env[RUNTIME_POLICY_ENV] = JSON.stringify({ ...base, allowCredentials: false, allowOrigins: ['null'] });
+    const result = (await withCors(async () => ({ statusCode: 200, body: '' }))(preflight('null'), {})) as CorsGeneratedResult;
+    expect(result.headers['Access-Control-Allow-Origin']).toBe('null');
+  });
+
+  test('TRACE and a method that is not a token are dropped; * exposed with credentials is dropped; the rest is served', async () => {
+    process.env[RUNTIME_POLICY_ENV] = JSON.stringify({ ...base, allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'TRACE', 'connect', 'PUT', 'P"T'], exposeHeaders: ['*', 'etag'] });
+    const handler = withCors(async () => ({ statusCode: 200, body: '' }));
+    const pre = (await handler(preflight('https://app.example.com'), {})) as CorsGeneratedResult;
+    expect(pre.headers['Access-Control-Allow-Methods']).toBe('GET,PUT');
+    const actual = (await handler({ httpMethod: 'GET', headers: { Origin: 'https://app.example.com' } }, {})) as CorsGeneratedResult;
+    expect(actual.headers['Access-Control-Expose-Headers']).toBe('etag');
+    expect(errorSpy.mock.calls.map((call) => call[0])).toEqual([
+      expect.stringContaining("ignored allowMethods 'TRACE'"),
+      expect.stringContaining("ignored allowMethods 'connect'"),
+      expect.stringContaining(`ignored allowMethods 'P"T'`),
+      expect.stringContaining("ignored exposeHeaders '*'"),
+    ]);
+  });
+
+  test.each([
+    [{ allowOrigins: ['null'] }, /allowOrigins 'null' with credentials/],
+    [{ allowOrigins: ['http://localhost:6000'] }, /allowOrigins 'http:\/\/localhost:6000'/],
+    [{ allowOrigins: ['https://app.example.com'], allowMethods: ['TRACE'] }, /allowMethods 'TRACE'/],
+    [{ allowOrigins: ['https://app.example.com'], exposeHeaders: ['*'] }, /exposeHeaders '\*'/],
+  ])('a policy passed in code with %j throws CorsRuntimeConfigError', (fields, message) => {
+    expect(() => withCors(async () => ({ statusCode: 200, body: '' }), { policy: { ...base, ...fields } })).toThrow(message);
+  });
+
+  test("'*' methods with credentials (a warning: the literal method '*') is served as the policy holds it", async () => {
+    process.env[RUNTIME_POLICY_ENV] = JSON.stringify({ ...base, allowOrigins: ['https://app.example.com'], allowMethods: ['*'] });
+    const result = (await withCors(async () => ({ statusCode: 200, body: '' }))(preflight('https://app.example.com'), {})) as CorsGeneratedResult;
+    expect(result.headers['Access-Control-Allow-Methods']).toBe('*');
   });
 });

@@ -12,7 +12,7 @@ export const RULE_CATALOGUE = {
   /** No origin is allowed, so every cross-origin read fails. */
   'origins-empty': { severity: 'error', targetLimit: false, catches: 'no origin at all', example: 'allowOrigins: []', fix: "List the origins of your web apps, e.g. 'https://app.example.com'." },
   /** Not a serialized origin `scheme://host[:port]`. */
-  'origin-malformed': { severity: 'error', targetLimit: false, catches: 'missing scheme, path, query, fragment, userinfo, whitespace, bad port or empty host', example: "'https://app.example.com/login'", fix: 'Write the origin as scheme://host[:port], as browsers send it: no path, query, fragment or credentials.' },
+  'origin-malformed': { severity: 'error', targetLimit: false, catches: 'missing scheme, path, query, fragment, userinfo, whitespace, empty host, a port that is not 0-65535 or that browsers block (0, the Fetch bad ports such as 6000), a host over 253 characters or a label over 63 (a pattern\'s `*` counts as one label)', example: "'https://app.example.com/login'", fix: 'Write the origin as scheme://host[:port], as browsers send it: no path, query, fragment or credentials.' },
   /** A trailing slash: browsers send the Origin header without one, so the entry never matches. */
   'origin-trailing-slash': { severity: 'error', targetLimit: false, catches: 'a trailing `/` after the host', example: "'https://app.example.com/'", fix: "Remove the trailing '/' after the host, e.g. 'https://app.example.com'." },
   /** http(s) origins must be written as browsers serialize them: lowercase, no default port, punycode hosts. */
@@ -36,7 +36,7 @@ export const RULE_CATALOGUE = {
   /** `null` is the origin of sandboxed and opaque documents from anywhere. */
   'origin-null': { severity: 'error', targetLimit: false, catches: '`null` (error with credentials, warning without)', example: "'null'", fix: "Remove 'null' and list real origins." },
   /** Plain-http origins with credentials can be read by a network attacker. */
-  'origin-insecure-with-credentials': { severity: 'warning', targetLimit: false, catches: 'a non-loopback `http://` origin with credentials', example: "'http://app.example.com' + allowCredentials: true", fix: 'Serve the app over https and list the https:// origin.' },
+  'origin-insecure-with-credentials': { severity: 'warning', targetLimit: false, catches: 'an `http://` origin with credentials that is not potentially trustworthy (localhost, *.localhost, with or without the root dot, 127.0.0.0/8 and [::1] are)', example: "'http://app.example.com' + allowCredentials: true", fix: 'Serve the app over https and list the https:// origin.' },
   /** The same origin listed twice. */
   'origin-duplicate': { severity: 'warning', targetLimit: false, catches: 'an origin listed twice', example: "['https://a.example', 'https://a.example']", fix: 'Remove the repeated entry.' },
   /** The target cannot express the origin pattern. */
@@ -54,7 +54,7 @@ export const RULE_CATALOGUE = {
   /** Other lowercase methods match only clients sending that exact case. */
   'method-case-sensitive': { severity: 'warning', targetLimit: false, catches: 'a method with lowercase letters other than the six normalized ones', example: "'patch'", fix: 'Write the method in the case your clients send, usually uppercase.' },
   /** With credentials `*` is a literal method name. */
-  'method-wildcard-with-credentials': { severity: 'error', targetLimit: false, catches: '`*` in allowMethods with credentials', example: "['*'] + allowCredentials: true", fix: "List the methods you need instead of '*'." },
+  'method-wildcard-with-credentials': { severity: 'warning', targetLimit: false, catches: '`*` in allowMethods with credentials: the literal method name `*`, so the safelisted GET, HEAD and POST still work and every other method is blocked', example: "['*'] + allowCredentials: true", fix: "List the methods you need instead of '*'." },
   /** The same method listed twice. */
   'method-duplicate': { severity: 'warning', targetLimit: false, catches: 'a method listed twice', example: "['GET', 'GET']", fix: 'Remove the repeated entry.' },
   /** The target cannot express the method. */

@@ -36,7 +36,7 @@ export function checkMethods(input: PolicyInput, asDeployed: boolean, sink: Diag
     }
     if (method === ANY_METHOD && input.credentials) {
       const others = input.methods.filter((m) => m !== ANY_METHOD);
-      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is a literal method name, not a wildcard (Fetch standard), so only ${others.length > 0 ? `the methods listed next to it (${others.join(', ')}) and ` : ''}the safelisted GET, HEAD and POST are allowed. Replace '*' with the methods you need, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method, ...pos });
+      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is the literal method name '*', not a wildcard (Fetch standard): the CORS-safelisted GET, HEAD and POST${others.length > 0 ? ` and the methods listed next to it (${others.join(', ')})` : ''} still work, every other method (PUT, PATCH, DELETE, …) is blocked at the preflight. List the methods you need instead, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method, ...pos });
     }
     if (seen.has(normalized)) {
       sink.add('method-duplicate', FIELD, `${quote(method)} is listed more than once; remove the repeated entry.`, { value: method, ...pos });

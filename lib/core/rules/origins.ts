@@ -4,6 +4,7 @@ import {
   KNOWN_APP_SCHEMES,
   parseOrigin,
   PER_INSTALL_EXTENSION_SCHEMES,
+  refusedWithCredentials,
   type ParsedOrigin,
 } from '../origin';
 import { hasPublicSuffixBelow, isPublicSuffix } from '../public-suffix';
@@ -67,7 +68,7 @@ function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?:
     sink.add('origin-null', FIELD, input.credentials
       ? "'null' with credentials lets any sandboxed iframe, data: or file: document on any site read credentialed responses. Remove 'null' and list real origins."
       : "'null' is the origin of sandboxed iframes, data: and file: documents from anywhere, so it allows far more than it seems. Remove it unless you serve such documents yourself.",
-    { value: raw, ...pos, severity: input.credentials ? 'error' : 'warning' });
+    { value: raw, ...pos, severity: input.credentials && refusedWithCredentials(origin) ? 'error' : 'warning' });
     return;
   }
   if (origin.kind === 'subdomain-pattern') {
