@@ -18,7 +18,7 @@ export function checkMaxAge(input: PolicyInput, sink: DiagnosticSink): number | 
     return undefined;
   }
   if (value > BROWSER_MAX_AGE_CAP_SECONDS) {
-    sink.add('max-age-browser-cap', 'maxAgeSeconds', `maxAgeSeconds ${value} is above what most browsers keep: Chromium, Firefox and WebKit (Safari) all cache a passed preflight for Access-Control-Max-Age, but Chromium keeps it at most 7200 s and WebKit at most 600 s (Firefox up to 86400 s), and Chromium and Firefox skip the cache for fetch(..., { cache: 'no-store' }) (docs/conformance.md), so most users repeat the preflight sooner than this says. Use 7200 or less to state what actually happens.`, { value: String(value) });
+    sink.add('max-age-browser-cap', 'maxAgeSeconds', `maxAgeSeconds ${value} is above what most browsers keep: Chromium, Firefox and WebKit (Safari) all cache a passed preflight for Access-Control-Max-Age, but Chromium keeps it at most 7200 s, and Firefox and WebKit re-sent a 700 s preflight after 610 s (WebKit caps at 600 s), and Chromium and Firefox skip the cache for fetch(..., { cache: 'no-store' }) (docs/conformance.md), so most users repeat the preflight sooner than this says. Use 7200 or less to state what actually happens.`, { value: String(value) });
   }
   return value;
 }
