@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * Runs every benchmark present in bench/ (synth-scale, import-cost, bundle-size), each in its own child
+ * Runs every benchmark present in bench/ (synth-scale, validator-scale, import-cost, bundle-size), each in its own child
  * process, one after the other (never in parallel: they would measure each other), then prints one
  * summary table. Expects `npm run build` to have run (`npm run bench` does both).
  *
@@ -20,7 +20,7 @@ const path = require('node:path');
 
 const BENCH_DIR = __dirname;
 const ROOT = path.join(BENCH_DIR, '..');
-const NAMES = ['synth-scale', 'import-cost', 'bundle-size'];
+const NAMES = ['synth-scale', 'validator-scale', 'import-cost', 'bundle-size'];
 const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
 
 function parseArgs(argv) {
@@ -72,14 +72,18 @@ function table(headers, rows) {
 }
 
 /**
- * How each bench is run and read. synth-scale writes its own checks (--json <file>); import-cost and
- * bundle-size print one JSON document with --json (and exit 1 when their own target is missed, which
+ * How each bench is run and read. synth-scale writes its own checks (--json <file>); validator-scale,
+ * import-cost and bundle-size print one JSON document with --json (and exit 1 when their own target is missed, which
  * is a missed target here, not a crash). Unknown or changed output falls back to the raw text.
  */
 const ADAPTERS = {
   'synth-scale': {
     args: (jsonFile) => ['--json', jsonFile],
     read: (_stdout, jsonFile) => JSON.parse(fs.readFileSync(jsonFile, 'utf8')).checks,
+  },
+  'validator-scale': {
+    args: () => ['--json'],
+    read: (stdout) => JSON.parse(stdout).checks,
   },
   'import-cost': {
     args: () => ['--json'],

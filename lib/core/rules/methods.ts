@@ -11,6 +11,9 @@ export function checkMethods(input: PolicyInput, asDeployed: boolean, sink: Diag
     sink.add('methods-empty', FIELD, "allowMethods is empty: S3 and CloudFront need at least one method and no request would match. Omit allowMethods for the default ['GET', 'HEAD'], or list the methods you need.");
   }
   const seen = new Set<string>();
+  // Listed once for every '*' entry, and capped, so repeated '*' entries cost linear time and output.
+  const others = input.methods.filter((m) => m !== ANY_METHOD);
+  const listedOthers = others.length > 5 ? `${others.slice(0, 5).join(', ')} and ${others.length - 5} more` : others.join(', ');
   for (const [i, method] of input.methods.entries()) {
     const pos = at(input, 'methods', i);
     if (!isHttpToken(method)) {
@@ -35,8 +38,7 @@ export function checkMethods(input: PolicyInput, asDeployed: boolean, sink: Diag
       sink.add('method-case-sensitive', FIELD, `${quote(method)} matches only a client that sends exactly this case: browsers do not uppercase ${method.toUpperCase()}, and fetch('…', { method: '${method.toUpperCase()}' }) would be refused. Write the case your clients send, usually ${quote(method.toUpperCase())}.`, { value: method, ...pos });
     }
     if (method === ANY_METHOD && input.credentials) {
-      const others = input.methods.filter((m) => m !== ANY_METHOD);
-      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is the literal method name '*', not a wildcard (Fetch standard): the CORS-safelisted GET, HEAD and POST${others.length > 0 ? ` and the methods listed next to it (${others.join(', ')})` : ''} still work, every other method (PUT, PATCH, DELETE, …) is blocked at the preflight. List the methods you need instead, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method, ...pos });
+      sink.add('method-wildcard-with-credentials', FIELD, `'*' with allowCredentials: true is the literal method name '*', not a wildcard (Fetch standard): the CORS-safelisted GET, HEAD and POST${others.length > 0 ? ` and the methods listed next to it (${listedOthers})` : ''} still work, every other method (PUT, PATCH, DELETE, …) is blocked at the preflight. List the methods you need instead, e.g. ['GET', 'POST', 'PUT', 'DELETE'].`, { value: method, ...pos });
     }
     if (seen.has(normalized)) {
       sink.add('method-duplicate', FIELD, `${quote(method)} is listed more than once; remove the repeated entry.`, { value: method, ...pos });

@@ -29,10 +29,29 @@ const NOTHING_LITERAL: LiteralValues = { origins: new Set(), headers: false };
 
 const PATTERN_KINDS: ReadonlySet<OriginKind> = new Set(['subdomain-pattern', 'port-pattern', 'scheme-pattern']);
 
+// The kept entries of a list grouped by `key` (entries without one left out), each group in list order: built once
+// per check so every lookup below is constant time (a scan of the list per origin or method was quadratic).
+function entriesBy(values: readonly string[], key: (value: string) => string | undefined): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  values.forEach((value, i) => {
+    const k = key(value);
+    if (k === undefined) return;
+    const group = groups.get(k);
+    if (group) group.push(i);
+    else groups.set(k, [i]);
+  });
+  return groups;
+}
+
+// The caller's position of the first kept entry of `list` in `group` (none when the group is empty).
+function firstOf(input: PolicyInput, list: PolicyList, group: readonly number[] | undefined): { index?: number } {
+  return group && group.length > 0 ? at(input, list, group[0]!) : {};
+}
+
 // The caller's positions of every entry written as `origin`, when each of them is sent literally: a copy that
 // the configuration matches (this library's anchored regex) still matches, whatever a literal copy does.
-function literalPositions(origin: ParsedOrigin, input: PolicyInput, literal: LiteralValues): number[] {
-  const positions = input.origins.flatMap((raw, i) => (raw === origin.raw ? [input.positions.origins[i]!] : []));
+function literalPositions(input: PolicyInput, written: readonly number[] | undefined, literal: LiteralValues): number[] {
+  const positions = (written ?? []).map((i) => input.positions.origins[i]!);
   if (literal.origins === 'all') return positions;
   const sent = literal.origins;
   return positions.length > 0 && positions.every((p) => sent.has(p)) ? positions : [];
@@ -64,23 +83,19 @@ function firstAt(input: PolicyInput, list: PolicyList, test: (value: string) => 
   return at(input, list, input[list].findIndex(test));
 }
 
-// The caller's position of the first entry that normalizes to `method`.
-function firstMethodAt(input: PolicyInput, method: string): { index?: number } {
-  return firstAt(input, 'methods', (m) => isHttpToken(m) && normalizeMethod(m) === method);
-}
-
 /** Checks one target's limits and behaviours that follow from the policy alone. */
 export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: DiagnosticSink, literal: LiteralValues = NOTHING_LITERAL, gatewayResponses = true): void {
   const caps = TARGET_CAPABILITIES[target];
   const { input, origins } = policy;
   const name = caps.displayName;
+  const originsWritten = entriesBy(input.origins, (raw) => raw);
 
   for (const origin of origins) {
     if (!caps.originKinds.has(origin.kind)) {
-      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: ${caps.withArticle} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target, ...firstAt(input, 'origins', (o) => o === origin.raw) });
+      sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)}: ${caps.withArticle} cannot express ${describeOriginKind(origin)}, so the pattern would be sent literally and never match. List the exact origins for this target${target === 'http-api' ? " (HTTP APIs accept only '*', 'https://*' and 'http://*')" : ''}.`, { value: origin.raw, target, ...firstOf(input, 'origins', originsWritten.get(origin.raw)) });
       continue;
     }
-    const sentAsWritten = PATTERN_KINDS.has(origin.kind) ? literalPositions(origin, input, literal) : [];
+    const sentAsWritten = PATTERN_KINDS.has(origin.kind) ? literalPositions(input, originsWritten.get(origin.raw), literal) : [];
     if (sentAsWritten.length > 0) {
       const rest = target === 'rest-api';
       sink.add('origin-pattern-unsupported', 'allowOrigins', `${quote(origin.raw)} is sent as written here (a static header value or an exact == comparison${rest ? ", as aws-cdk-lib's CorsOptions and hand-written OPTIONS methods send it" : ''}), and browsers never send '*' in an Origin header, so it never matches. List the exact origins${rest ? ", or use cors-constructs' CorsPolicy.applyToRestApi, which generates an anchored match for the pattern" : ''}.`, { value: origin.raw, target, index: sentAsWritten[0]! });
@@ -90,13 +105,14 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
 
   // Entries that break a grammar rule were reported already; a target limit on them would only repeat it.
   const methods = [...new Set(input.methods.filter((m) => isHttpToken(m) && !FORBIDDEN_METHODS.has(m.toUpperCase())).map(normalizeMethod))];
+  const methodsWritten = entriesBy(input.methods, (m) => (isHttpToken(m) ? normalizeMethod(m) : undefined));
   if (caps.methods) {
     for (const method of methods) {
       if (method !== ANY_METHOD && !caps.methods.has(method)) {
         const hint = target === 'function-url' && method === 'OPTIONS'
           ? ` The function URL answers preflights itself; remove OPTIONS${methods.includes(ANY_METHOD) ? " ('*' already allows every method)" : ", or use '*' for every method"}.`
           : ` Supported: ${[...caps.methods].join(', ')}${caps.methodWildcard === 'native' ? ", or '*'" : ''}.`;
-        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on ${caps.withArticle}, which rejects it at deploy time.${hint}`, { value: method, target, ...firstMethodAt(input, method) });
+        sink.add('method-unsupported', 'allowMethods', `${quote(method)} cannot be allowed on ${caps.withArticle}, which rejects it at deploy time.${hint}`, { value: method, target, ...firstOf(input, 'methods', methodsWritten.get(method)) });
       }
     }
   }
@@ -105,7 +121,7 @@ export function checkTarget(target: CorsTarget, policy: CheckedPolicy, sink: Dia
   }
   if (caps.maxMethodLength !== undefined) {
     for (const method of methods) {
-      if (method.length > caps.maxMethodLength) sink.add('method-unsupported', 'allowMethods', `${quote(method)} is longer than the ${name} limit of ${caps.maxMethodLength} characters.`, { value: method, target, ...firstMethodAt(input, method) });
+      if (method.length > caps.maxMethodLength) sink.add('method-unsupported', 'allowMethods', `${quote(method)} is longer than the ${name} limit of ${caps.maxMethodLength} characters.`, { value: method, target, ...firstOf(input, 'methods', methodsWritten.get(method)) });
     }
   }
 
