@@ -3,7 +3,6 @@ import {
   duplicateCorsHeaders,
   formatDiagnostic,
   gatewayResponseHeadersNotMerged,
-  httpRouteCatchesPreflight,
   isUnresolvedToken,
   mergeGatewayResponseParameters,
   needsPreflight,
@@ -23,8 +22,11 @@ import {
   validateCorsPolicy,
   type CorsDiagnostic,
   type CorsPolicyProps,
+  type CloudFrontBehaviorFact,
   type CorsTarget,
+  type HttpRouteFact,
   type NormalizedCorsPolicy,
+  type ProxyIntegrationFact,
   type RestApiCorsConfig,
 } from '../core';
 import { Annotations, Aspects, Fn, TerraformStack, type TerraformResource } from 'cdktf';
@@ -44,7 +46,7 @@ import { currentFunctionUrlCors, setFunctionUrlCors, type FunctionUrlCors } from
 import { currentHttpApiCors, setHttpApiCors, type HttpApiCorsConfiguration } from './targets/http-api';
 import { toServiceCorsBlock } from './targets/service-cors';
 import { readEnvironmentVariable, setEnvironmentVariable } from './targets/lambda-function';
-import { createGatewayResponses, createPreflight, preflightTemplate, REST_API_TYPES, type PreflightTemplate, type RestApiPreflightResources } from './targets/rest-api';
+import { createGatewayResponses, createPreflight, preflightTemplate, REST_API_TYPES, restMethodName, restResourcePath, type PreflightTemplate, type RestApiPreflightResources } from './targets/rest-api';
 import { BUCKET_CORS_RESOURCE_TYPE, createBucketCorsConfiguration, inlineBucketCorsRules, toBucketCorsRule, type BucketCorsRule } from './targets/s3';
 import { TerraformView } from './view';
 
@@ -52,7 +54,7 @@ import { TerraformView } from './view';
 // resources are found by Terraform type, never with instanceof).
 interface BucketCorsConfigurationInputs { readonly bucketInput?: unknown; readonly corsRuleInput?: unknown }
 interface MethodInputs { readonly httpMethodInput?: unknown; readonly resourceIdInput?: unknown }
-interface IntegrationInputs { readonly typeInput?: unknown; readonly restApiIdInput?: unknown; readonly uriInput?: unknown }
+interface IntegrationInputs { readonly typeInput?: unknown; readonly restApiIdInput?: unknown; readonly uriInput?: unknown; readonly httpMethodInput?: unknown; readonly resourceIdInput?: unknown }
 interface GatewayResponseInputs { readonly responseTypeInput?: unknown; readonly restApiIdInput?: unknown; readonly responseParametersInput?: unknown }
 interface DistributionInputs { readonly defaultCacheBehaviorInput?: unknown; readonly orderedCacheBehaviorInput?: unknown }
 interface RouteInputs { readonly apiIdInput?: unknown; readonly routeKeyInput?: unknown; readonly authorizationTypeInput?: unknown }
@@ -498,12 +500,18 @@ export class CorsPolicy extends Construct {
     const found: CorsDiagnostic[] = [];
     const boundTo = (value: unknown) => this.functions.some((fn) => view.refersTo(value, fn));
     for (const applied of this.restApis.values()) {
-      const uncovered = view.resourcesOfType<IntegrationInputs>(REST_API_TYPES.integration)
+      const integrations = view.resourcesOfType<IntegrationInputs>(REST_API_TYPES.integration)
         .filter((i) => String(view.attribute(i, 'type', i.typeInput)).toUpperCase() === 'AWS_PROXY'
-          && view.refersTo(view.attribute(i, 'rest_api_id', i.restApiIdInput), applied.api)
-          && !boundTo(view.attribute(i, 'uri', i.uriInput)))
-        .map((i) => i.node.path);
-      if (uncovered.length > 0) found.push(proxyResponsesUncovered(uncovered));
+          && view.refersTo(view.attribute(i, 'rest_api_id', i.restApiIdInput), applied.api))
+        .map((i): ProxyIntegrationFact => {
+          return {
+            httpMethod: restMethodName(view, view.attribute(i, 'http_method', i.httpMethodInput)) ?? '<deploy-time method>',
+            resourcePath: restResourcePath(view, applied.api, view.attribute(i, 'resource_id', i.resourceIdInput)),
+            boundToRuntimeHelper: boundTo(view.attribute(i, 'uri', i.uriInput)),
+            source: i.node.path,
+          };
+        });
+      found.push(...proxyResponsesUncovered(integrations));
     }
     for (const applied of this.restApis.values()) {
       const cors = applied.config.gatewayResponses[0];
@@ -527,33 +535,29 @@ export class CorsPolicy extends Construct {
           [`${name} default behavior`, view.attribute(distribution, 'default_cache_behavior', distribution.defaultCacheBehaviorInput)],
           ...(Array.isArray(ordered) ? ordered : []).map((b): [string, unknown] => [`${name} behavior '${String((b as Record<string, unknown>)?.[key.pathPattern] ?? '')}'`, b]),
         ];
+        const facts: CloudFrontBehaviorFact[] = [];
         for (const [label, behavior] of behaviors) {
           if (behavior === null || typeof behavior !== 'object') continue;
           const { [key.policyId]: policyId, [key.methods]: methods } = behavior as Record<string, unknown>;
           // allowed_methods is required by the provider; a deploy-time value cannot be checked.
-          if (!view.refersTo(policyId, rhp, 'id') || !Array.isArray(methods)) continue;
-          if (!methods.some((m) => String(m).toUpperCase() === 'OPTIONS')) found.push(preflightNotForwarded(label));
+          if (view.refersTo(policyId, rhp, 'id')) facts.push({ label, allowedMethods: Array.isArray(methods) ? methods.map(String) : undefined });
         }
+        found.push(...preflightNotForwarded(this.policy, facts));
       }
     }
-    for (const url of this.functions.length > 0 ? this.functionUrls : []) {
+    const bound = (this.functions.length > 0 ? this.functionUrls : []).flatMap((url) => {
       const functionName = view.attribute(url, 'function_name', url.functionNameInput);
-      const fn = this.functions.find((f) => view.refersTo(functionName, f));
-      if (fn) found.push(duplicateCorsHeaders(fn.node.path));
-    }
+      return this.functions.filter((f) => view.refersTo(functionName, f)).slice(0, 1).map((fn) => ({ source: fn.node.path }));
+    });
+    found.push(...duplicateCorsHeaders(bound));
     for (const api of this.httpApis) {
       const routes = view.resourcesOfType<RouteInputs>(ROUTE_RESOURCE_TYPE)
         .filter((route) => view.refersTo(view.attribute(route, 'api_id', route.apiIdInput), api))
-        .map((route) => ({
-          route,
-          key: String(view.attribute(route, 'route_key', route.routeKeyInput)),
-          authorized: String(view.attribute(route, 'authorization_type', route.authorizationTypeInput) ?? 'NONE').toUpperCase() !== 'NONE',
-        }));
-      // Which routes catch preflights is core's rule (an open OPTIONS route takes precedence), as in the CDK flavour.
-      const openOptions = routes.filter((r) => !r.authorized && r.key.startsWith('OPTIONS ')).map((r) => r.key);
-      for (const { route, key, authorized } of routes) {
-        if (authorized && httpRouteCatchesPreflight(key, openOptions)) found.push(preflightNeedsOptionsRoute(`${key} (${route.node.path})`));
-      }
+        .map((route): HttpRouteFact => {
+          const authorizationType = view.attribute(route, 'authorization_type', route.authorizationTypeInput);
+          return { routeKey: String(view.attribute(route, 'route_key', route.routeKeyInput)), authorizationType: typeof authorizationType === 'string' ? authorizationType : undefined, source: route.node.path };
+        });
+      found.push(...preflightNeedsOptionsRoute(routes));
     }
     return found;
   }

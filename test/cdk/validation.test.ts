@@ -184,7 +184,7 @@ describe('warnings', () => {
   test('behaviour warnings appear in the assembly with their ids, once each', () => {
     const stack = warningsApp({ bind: false });
     const annotations = Annotations.fromStack(stack);
-    annotations.hasWarning('/Stack/Cors', Match.stringLikeRegexp('\\[proxy-responses-uncovered\\].*\\(ANY /items\\).*\\[ack: cors-constructs:proxy-responses-uncovered\\]'));
+    annotations.hasWarning('/Stack/Cors', Match.stringLikeRegexp('\\[proxy-responses-uncovered\\].*\\(ANY /items \\(Stack/Api/Default/items/ANY\\)\\).*\\[ack: cors-constructs:proxy-responses-uncovered\\]'));
     annotations.hasWarning('/Stack/Cors', Match.stringLikeRegexp('\\[preflight-needs-options-route\\].*ANY /\\{proxy\\+\\}'));
     annotations.hasWarning('/Stack/Cors', Match.stringLikeRegexp('\\[preflight-not-forwarded\\].*Stack/Cdn default behavior'));
     expect(annotations.findWarning('/Stack/Cors', Match.stringLikeRegexp("\\[preflight-not-forwarded\\].*behavior '/api/\\*'"))).toHaveLength(0);

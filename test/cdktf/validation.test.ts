@@ -128,7 +128,7 @@ describe('warnings', () => {
     };
     const unbound = build(false);
     expect(unbound).toHaveLength(1);
-    expect(unbound[0]).toContain('test-stack/ItemsGetIntegration');
+    expect(unbound[0]).toContain('(GET /items (test-stack/ItemsGetIntegration))');
     expect(build(true)).toEqual([]);
   });
 

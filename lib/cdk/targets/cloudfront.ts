@@ -1,7 +1,7 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors } from 'cors-constructs';
+import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors, type CloudFrontBehaviorFact } from 'cors-constructs';
 import type { Construct } from 'constructs';
 import { allConstructs, resolveIn, type AdapterContext } from '../internal';
 
@@ -45,7 +45,7 @@ interface ResolvedBehavior {
 function checkDistributions(ctx: AdapterContext, rhp: cloudfront.ResponseHeadersPolicy): CorsDiagnostic[] {
   if (!needsPreflight(ctx.policy)) return [];
   const policyId = JSON.stringify(resolveIn(rhp, rhp.responseHeadersPolicyId));
-  const diagnostics: CorsDiagnostic[] = [];
+  const facts: CloudFrontBehaviorFact[] = [];
   for (const distribution of allConstructs(rhp)) {
     if (!(distribution instanceof cloudfront.CfnDistribution) || Stack.of(distribution) !== Stack.of(rhp)) continue;
     const config = resolveIn(distribution, distribution.distributionConfig) as { defaultCacheBehavior?: ResolvedBehavior; cacheBehaviors?: ResolvedBehavior[] } | null;
@@ -58,11 +58,12 @@ function checkDistributions(ctx: AdapterContext, rhp: cloudfront.ResponseHeaders
     ];
     for (const [label, behavior] of behaviors) {
       if (behavior === undefined || JSON.stringify(behavior.responseHeadersPolicyId) !== policyId) continue;
-      // CloudFront's default is GET and HEAD.
-      if (!(behavior.allowedMethods ?? ['GET', 'HEAD']).includes('OPTIONS')) diagnostics.push(preflightNotForwarded(label));
+      // CloudFront's default is GET and HEAD; a deploy-time list is not checked.
+      const methods = behavior.allowedMethods ?? ['GET', 'HEAD'];
+      facts.push({ label, allowedMethods: Array.isArray(methods) ? methods.map(String) : undefined });
     }
   }
-  return diagnostics;
+  return preflightNotForwarded(ctx.policy, facts);
 }
 
 /** The policy as aws-cdk-lib's `ResponseHeadersCorsBehavior`, for your own ResponseHeadersPolicy. @internal */

@@ -20,9 +20,8 @@ function checkFunctionUrl(cfn: lambda.CfnUrl, cors: lambda.CfnUrl.CorsProperty, 
   // Both sides resolved in the same stack: a token in the policy compares as its reference.
   if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'function-url', describe(current)));
   const target = JSON.stringify(resolveIn(cfn, cfn.targetFunctionArn));
-  for (const fn of allConstructs(cfn).filter(isBound)) {
-    if (JSON.stringify(resolveIn(cfn, (fn as lambda.Function).functionArn)) === target) diagnostics.push(duplicateCorsHeaders(fn.node.path));
-  }
+  const bound = allConstructs(cfn).filter(isBound).filter((fn) => JSON.stringify(resolveIn(cfn, (fn as lambda.Function).functionArn)) === target);
+  diagnostics.push(...duplicateCorsHeaders(bound.map((fn) => ({ source: fn.node.path }))));
   return diagnostics;
 }
 

@@ -1,7 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { httpRouteCatchesPreflight, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict } from 'cors-constructs';
+import { preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, type HttpRouteFact } from 'cors-constructs';
 import { allConstructs, claimTarget, describe, resolveIn, sameConfig, type AdapterContext, toCfnServiceCors } from '../internal';
 
 /**
@@ -28,11 +28,11 @@ function checkHttpApi(httpApi: apigwv2.HttpApi, cfn: apigwv2.CfnApi, cors: apigw
   const apiId = JSON.stringify(resolveIn(httpApi, httpApi.apiId));
   const routes = allConstructs(httpApi)
     .filter((c): c is apigwv2.CfnRoute => c instanceof apigwv2.CfnRoute && Stack.of(c) === Stack.of(httpApi) && JSON.stringify(resolveIn(c, c.apiId)) === apiId)
-    .map((route) => ({ key: String(resolveIn(route, route.routeKey)), authorized: ![null, 'NONE'].includes(resolveIn(route, route.authorizationType) as string | null) }));
-  const openOptions = routes.filter((r) => !r.authorized && r.key.startsWith('OPTIONS ')).map((r) => r.key);
-  for (const route of routes) {
-    if (route.authorized && httpRouteCatchesPreflight(route.key, openOptions)) diagnostics.push(preflightNeedsOptionsRoute(route.key));
-  }
+    .map((route): HttpRouteFact => {
+      const authorizationType = resolveIn(route, route.authorizationType);
+      return { routeKey: String(resolveIn(route, route.routeKey)), authorizationType: typeof authorizationType === 'string' ? authorizationType : undefined, source: route.node.path };
+    });
+  diagnostics.push(...preflightNeedsOptionsRoute(routes));
   return diagnostics;
 }
 

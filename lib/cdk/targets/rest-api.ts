@@ -11,6 +11,7 @@ import {
   renderRestApiCors,
   targetCorsConflict,
   validateCorsPolicy,
+  type ProxyIntegrationFact,
   type RestApiCorsConfig,
 } from 'cors-constructs';
 import type { IConstruct } from 'constructs';
@@ -164,15 +165,15 @@ function checkRestApi(api: apigateway.RestApiBase, config: RestApiCorsConfig, ga
   }
 
   const boundArns = allConstructs(api).filter(isBound).map((fn) => JSON.stringify(resolveIn(api, (fn as unknown as { functionArn: string }).functionArn)));
-  const uncovered = methods.flatMap((method) => {
+  const integrations = methods.flatMap((method): ProxyIntegrationFact[] => {
     const cfn = method.node.defaultChild as apigateway.CfnMethod;
     const integration = resolveIn(method, cfn.integration) as { type?: string; uri?: unknown } | null;
-    if (integration?.type !== 'AWS_PROXY') return [];
+    if (integration === null || String(integration.type).toUpperCase() !== 'AWS_PROXY') return [];
     const uri = JSON.stringify(integration.uri ?? '');
     if (!uri.includes(':lambda:path/')) return [];
-    return boundArns.some((arn) => uri.includes(arn)) ? [] : [`${method.httpMethod} ${resourceLabel(method.resource)}`];
+    return [{ httpMethod: method.httpMethod, resourcePath: resourceLabel(method.resource), boundToRuntimeHelper: boundArns.some((arn) => uri.includes(arn)), source: method.node.path }];
   });
-  if (uncovered.length > 0) diagnostics.push(proxyResponsesUncovered(uncovered));
+  diagnostics.push(...proxyResponsesUncovered(integrations));
   return diagnostics;
 }
 

@@ -4,8 +4,10 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gateway-integration-response';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-method-response';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import type { Construct } from 'constructs';
+import type { TerraformView } from '../view';
 
 /** The four resources that answer preflights on one REST API resource. */
 export interface RestApiPreflightResources {
@@ -101,3 +103,41 @@ export const REST_API_TYPES = {
   integration: ApiGatewayIntegration.tfResourceType,
   gatewayResponse: ApiGatewayGatewayResponse.tfResourceType,
 } as const;
+
+interface ResourceInputs { readonly pathPartInput?: unknown; readonly parentIdInput?: unknown }
+
+/** Nesting deeper than this is a reference cycle, not a REST API (API Gateway allows few path levels). */
+const MAX_PATH_DEPTH = 64;
+
+/**
+ * The path of the REST API resource a `resource_id` refers to (`/` for the root, `/items/{id}` for nested
+ * `aws_api_gateway_resource`s), or `undefined` when part of it is not known at synth time.
+ */
+export function restResourcePath(view: TerraformView, api: ApiGatewayRestApi, resourceId: unknown): string | undefined {
+  const parts: string[] = [];
+  let id = resourceId;
+  for (let depth = 0; depth < MAX_PATH_DEPTH; depth++) {
+    if (view.refersTo(id, api, 'root_resource_id')) return `/${parts.reverse().join('/')}`;
+    const resource = view.resourcesOfType<ResourceInputs>(ApiGatewayResource.tfResourceType).find((r) => view.refersTo(id, r, 'id'));
+    if (resource === undefined) return undefined;
+    const part = view.attribute(resource, 'path_part', resource.pathPartInput);
+    if (typeof part !== 'string') return undefined;
+    parts.push(part);
+    id = view.attribute(resource, 'parent_id', resource.parentIdInput);
+  }
+  return undefined;
+}
+
+interface MethodNameInputs { readonly httpMethodInput?: unknown }
+
+/**
+ * An integration's `http_method` as written, or the method's own when it refers to an `aws_api_gateway_method`
+ * (as `httpMethod: method.httpMethod` does); `undefined` when it is not known at synth time.
+ */
+export function restMethodName(view: TerraformView, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (!value.includes('${')) return value;
+  const method = view.resourcesOfType<MethodNameInputs>(ApiGatewayMethod.tfResourceType).find((m) => view.refersTo(value, m, 'http_method'));
+  const name = method === undefined ? undefined : view.attribute(method, 'http_method', method.httpMethodInput);
+  return typeof name === 'string' && !name.includes('${') ? name : undefined;
+}
