@@ -63,9 +63,9 @@ export interface ValidateCorsPolicyOptions {
   readonly restApiGatewayResponses?: boolean;
 }
 
-function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink): CheckedPolicy {
+function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink, alwaysCredentialed: boolean): CheckedPolicy {
   const input = readPolicyInput(props, sink);
-  const origins = checkOrigins(input, asDeployed, sink);
+  const origins = checkOrigins(input, asDeployed, sink, alwaysCredentialed);
   checkMethods(input, asDeployed, sink);
   checkAllowHeaders(input, sink);
   checkExposeHeaders(input, sink);
@@ -107,8 +107,8 @@ function readTargets(value: unknown, sink: DiagnosticSink): readonly CorsTarget[
 export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCorsPolicyOptions = {}): CorsDiagnostic[] {
   const sink = new DiagnosticSink();
   try {
-    const checked = checkPolicy(props, options?.asDeployed === true, sink);
     const targets = readTargets(options?.targets, sink);
+    const checked = checkPolicy(props, options?.asDeployed === true, sink, targets.includes('s3'));
     const literal = literalOf(options?.literalWildcards);
     // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
     for (const target of CORS_TARGETS) {

@@ -37,7 +37,7 @@ describe('synth-time errors', () => {
 
   test('several errors are reported together, each on its own line', () => {
     // 'HTTPS://Admin.example.com' is rendered canonical, so it only warns; the other four are errors.
-    const { app } = setup({ allowOrigins: ['https://app.example.com/', 'HTTPS://Admin.example.com', 'https://*.github.io'], allowMethods: ['TRACE'], maxAgeSeconds: -1 });
+    const { app } = setup({ allowOrigins: ['https://app.example.com/', 'HTTPS://Admin.example.com', 'https://*.github.io'], allowMethods: ['TRACE'], maxAgeSeconds: -1, allowCredentials: true });
     let message = '';
     try {
       app.synth();

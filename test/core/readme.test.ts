@@ -10,7 +10,7 @@ describe('README', () => {
     const rows = [...section.matchAll(/^\| `([a-z0-9-]+)` \| ([a-z /]+?)( \(target\))? \|/gm)].map((m) => ({ rule: m[1], severity: m[2], target: m[3] !== undefined }));
     const expected = Object.entries(RULE_CATALOGUE).map(([rule, entry]) => ({
       rule,
-      severity: rule === 'origin-null' ? 'error / warning' : rule === 'origin-not-canonical' || rule === 'method-not-normalized' ? 'warning / error' : entry.severity,
+      severity: rule === 'origin-null' || rule === 'origin-pattern-public-suffix' ? 'error / warning' : rule === 'origin-not-canonical' || rule === 'method-not-normalized' ? 'warning / error' : entry.severity,
       target: entry.targetLimit,
     }));
     expect(rows).toEqual(expected);

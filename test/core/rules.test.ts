@@ -113,7 +113,9 @@ const ROWS: Row[] = [
   { rule: 'origin-pattern-invalid', expect: 'fail', policy: origins('https://*.example.com:*'), note: 'one wildcard per origin' },
   { rule: 'origin-pattern-invalid', expect: 'pass', policy: origins('https://*.example.co.uk', 'http://localhost:*', 'https://*') },
 
-  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com') },
+  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com'), severity: 'warning', note: "without credentials: nothing '*' does not grant" },
+  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com'), targets: ['s3'], severity: 'error', note: 'S3 sends credentials for every echoed origin' },
+  { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.com'), targets: ['http-api', 'cloudfront'], severity: 'warning' },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: credentialed('https://*.com', 'https://*.github.io', 'https://*.amazonaws.com'), severity: 'error', note: 'with credentials' },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.co.uk') },
   { rule: 'origin-pattern-public-suffix', expect: 'fail', policy: origins('https://*.github.io'), note: 'private section' },

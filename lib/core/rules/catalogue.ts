@@ -30,7 +30,7 @@ export const RULE_CATALOGUE = {
   /** A `*` that is neither one whole leftmost label nor a whole port. */
   'origin-pattern-invalid': { severity: 'error', targetLimit: false, catches: 'wildcards inside a label, in the middle, twice, or without a scheme', example: "'https://*example.com'", fix: "Use a whole leftmost label ('https://*.example.com') or a whole port ('http://localhost:*'), or list exact origins." },
   /** A wildcard that anyone can register a matching origin under. */
-  'origin-pattern-public-suffix': { severity: 'error', targetLimit: false, catches: 'a pattern whose base is, or contains, a public suffix (ICANN and private sections)', example: "'https://*.github.io'", fix: "Use a pattern under a domain you own, e.g. 'https://*.example.com', or list exact origins." },
+  'origin-pattern-public-suffix': { severity: 'error', targetLimit: false, catches: 'a pattern whose base is, or contains, a public suffix (ICANN and private sections); error with credentials or on S3 (which always allows them), warning otherwise', example: "'https://*.github.io'", fix: "Use a pattern under a domain you own, e.g. 'https://*.example.com', or list exact origins." },
   /** Subdomain patterns with credentials widen the attack surface to every matching host. */
   'origin-pattern-with-credentials': { severity: 'warning', targetLimit: false, catches: 'a subdomain pattern with credentials', example: "'https://*.example.com' + allowCredentials: true", fix: 'List the hosts that need credentials instead of a pattern.' },
   /** `null` is the origin of sandboxed and opaque documents from anywhere. */

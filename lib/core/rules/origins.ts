@@ -14,7 +14,7 @@ import { DiagnosticSink, quote } from './sink';
 const FIELD = 'allowOrigins';
 
 /** Checks every `allowOrigins` rule that does not depend on a target; returns the well-formed entries. */
-export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: DiagnosticSink): ParsedOrigin[] {
+export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: DiagnosticSink, alwaysCredentialed = false): ParsedOrigin[] {
   if (input.origins.length === 0) {
     // A wrong type or a token was already reported for the field; an empty list was not.
     if (!sink.diagnostics.some((d) => d.field === FIELD)) {
@@ -50,7 +50,7 @@ export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: Diag
     }
     seen.add(origin.canonical);
     parsed.push(origin);
-    checkOneOrigin(origin, input, pos, sink);
+    checkOneOrigin(origin, input, pos, sink, alwaysCredentialed);
   }
 
   if (parsed.some((o) => o.kind === 'any') && input.origins.length > 1) {
@@ -59,7 +59,7 @@ export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: Diag
   return parsed;
 }
 
-function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?: number }, sink: DiagnosticSink): void {
+function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?: number }, sink: DiagnosticSink, alwaysCredentialed: boolean): void {
   const raw = origin.raw;
   if (allowsEveryOrigin(origin) && input.credentials) {
     sink.add('origin-wildcard-with-credentials', FIELD, `${quote(raw)} allows every origin${origin.kind === 'scheme-pattern' ? ` of ${origin.scheme}` : ''} while allowCredentials is true: browsers refuse credentialed responses unless Access-Control-Allow-Origin names the exact requesting origin. List the exact origins that need cookies or authorization, or set allowCredentials: false.`, { value: raw, ...pos });
@@ -72,10 +72,20 @@ function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?:
     return;
   }
   if (origin.kind === 'subdomain-pattern') {
+    // With credentials anyone who registers a matching name reads credentialed responses: an error. Without,
+    // the pattern grants nothing '*' does not (every site can already read uncredentialed responses), so it
+    // only says the policy is wider than it looks: a warning.
+    // S3 sends Access-Control-Allow-Credentials: true for every origin it echoes, whatever the policy says (see
+    // credentials-implicit), so on a bucket, e.g. behind CloudFront signed cookies, the pattern is credentialed.
+    const credentialed = input.credentials || alwaysCredentialed;
+    const severity = credentialed ? 'error' : 'warning';
+    const consequence = input.credentials ? 'read credentialed responses'
+      : alwaysCredentialed ? 'read credentialed responses (S3 allows credentials for every origin it echoes, e.g. with CloudFront signed cookies)'
+        : "read responses (no more than '*' allows, since credentials are off, but surely more than meant)";
     if (isPublicSuffix(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin and ${consequence}. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos, severity });
     } else if (hasPublicSuffixBelow(origin.host)) {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin. List the exact origins instead.`, { value: raw, ...pos });
+      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin and ${consequence}. List the exact origins instead.`, { value: raw, ...pos, severity });
     }
     if (input.credentials) {
       sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw, ...pos });
