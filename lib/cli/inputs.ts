@@ -103,6 +103,14 @@ function display(path: string, cwd: string): string {
   return rel !== '' && !rel.startsWith('..') ? rel : path;
 }
 
+// The top-level sections of a CloudFormation template other than Resources (template anatomy,
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html).
+const TEMPLATE_SECTIONS = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Outputs'];
+
+function isResourcelessTemplate(document: unknown): boolean {
+  return typeof document === 'object' && document !== null && !Array.isArray(document) && TEMPLATE_SECTIONS.some((key) => key in document);
+}
+
 /** Reads one file as CloudFormation or Terraform JSON; throws {@link InputError} naming the file. */
 export function loadFile(path: string, cwd: string): LoadedFile {
   const shown = display(path, cwd);
@@ -120,6 +128,8 @@ export function loadFile(path: string, cwd: string): LoadedFile {
     throw new InputError(`${shown} is not valid JSON (${(error as Error).message}); YAML templates are not supported: synthesize to JSON`);
   }
   if (detectSynthesizedKind(document) === undefined) {
+    // A stack without resources (aws-cdk-lib writes only Parameters and Rules for an empty Stack) holds no CORS.
+    if (path.endsWith('.template.json') && isResourcelessTemplate(document)) return { path: shown, text, items: [] };
     throw new InputError(`${shown} is neither a CloudFormation template (no Resources) nor Terraform JSON (no resource)`);
   }
   return { path: shown, text, items: extractCors(document, { file: shown }) };
@@ -139,5 +149,17 @@ export function loadInput(input: string, cwd: string): LoadedInput {
   if (!stats.isDirectory()) throw new InputError(`${input} is not a regular file (a FIFO, socket or device): pass a template file or a cdk.out / cdktf.out directory`);
   const { files, skipped } = findFiles(path, cwd);
   if (files.length === 0 && skipped.length === 0) throw new InputError(`${input} holds no CloudFormation template (*.template.json) or Terraform JSON (cdk.tf.json, *.tf.json)`);
-  return { files: files.map((file) => loadFile(file, cwd)), skipped };
+  // One file that cannot be read is listed with the others, not the end of the audit of every other file.
+  const loaded: LoadedFile[] = [];
+  const unread = [...skipped];
+  for (const file of files) {
+    try {
+      loaded.push(loadFile(file, cwd));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const shown = display(file, cwd);
+      unread.push({ path: shown, reason: error.message.startsWith(`${shown} `) ? error.message.slice(shown.length + 1) : error.message });
+    }
+  }
+  return { files: loaded, skipped: unread };
 }

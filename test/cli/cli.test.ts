@@ -182,3 +182,16 @@ test('child process: the bundled CLI exits 0, 1 and 2 and prints no stack trace'
   expect(bad.stderr).not.toMatch(/\n\s+at /);
   expect(cli('simulate', 'cdk.out', '--resource', 'Uploads4F6EB0FD', '--origin', 'https://a.github.io', '--method', 'PUT').status).toBe(0);
 });
+
+test('audit of a directory: a stack without resources holds no CORS, and one file that cannot be read is listed, not the end of the audit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-empty-'));
+  // aws-cdk-lib's template for an empty Stack: Parameters and Rules, no Resources.
+  writeFileSync(join(dir, 'Empty.template.json'), JSON.stringify({ Parameters: { BootstrapVersion: { Type: 'String' } }, Rules: {} }));
+  writeFileSync(join(dir, 'Site.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { CorsConfiguration: { CorsRules: [{ AllowedOrigins: ['https://*.com'], AllowedMethods: ['GET'] }] } } } } }));
+  expect(run('audit', dir)).toMatchObject({ code: 1, stdout: expect.stringContaining('Empty.template.json: 0 CORS configurations\n') });
+  writeFileSync(join(dir, 'Yaml.template.json'), 'Resources: {}\n');
+  const { code, stdout } = run('audit', dir);
+  expect(stdout).toContain('error   origin-pattern-public-suffix');
+  expect(stdout).toMatch(/not read: .*Yaml\.template\.json: is not valid JSON/);
+  expect(code).toBe(1);
+});
