@@ -20,6 +20,14 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
 
+// JSON.stringify escapes C0 controls itself (its own line breaks are layout); the other unprintable characters can occur only inside JSON strings,
+// so writing them as \uXXXX keeps every value and keeps a terminal showing the output safe.
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 function where(finding: AuditFinding): string {
   return `${describeExtracted(finding.resource)} [${finding.resource.target}]${finding.part !== undefined ? ` ${finding.part}` : ''}`;
 }
@@ -66,7 +74,7 @@ export function formatJson(report: AuditReport): string {
     unresolved: item.unresolved,
     notes: item.notes,
   });
-  return `${JSON.stringify({
+  return safeJson({
     resources: report.files.flatMap((f) => f.items.map(resource)),
     findings: report.findings.map((f) => ({
       file: f.resource.file,
@@ -84,7 +92,7 @@ export function formatJson(report: AuditReport): string {
       resources: report.files.reduce((n, f) => n + f.items.length, 0),
       files: report.files.length,
     },
-  }, null, 2)}\n`;
+  });
 }
 
 // The line of the resource's key in the file, so code scanning annotates the right place.
@@ -122,7 +130,7 @@ export function formatSarif(report: AuditReport, version: string): string {
     }],
     partialFingerprints: { corsConstructs: `${f.resource.resourceId}/${f.part ?? ''}/${f.diagnostic.rule}/${f.diagnostic.value ?? ''}` },
   }));
-  return `${JSON.stringify({
+  return safeJson({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -134,5 +142,5 @@ export function formatSarif(report: AuditReport, version: string): string {
       }],
       results,
     }],
-  }, null, 2)}\n`;
+  });
 }

@@ -124,15 +124,18 @@ describe('audit', () => {
     expect(walked.code).toBe(2);
   });
 
-  test('control and bidi characters from a template are escaped in text output, kept in JSON', () => {
+  test('control and bidi characters from a template are escaped in text output, and written as \\u escapes in JSON and SARIF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cors-esc-'));
     const hostile = 'https://app.example.com\u001b[2K\u001b[1A\u202eok\u0007';
     writeFileSync(join(dir, 'Esc.template.json'), bucket(hostile));
     const text = run('audit', join(dir, 'Esc.template.json'));
     expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(text.stdout).toContain('\\u{1b}[2K\\u{1b}[1A\\u{202e}ok\\u{7}');
-    const json = run('audit', join(dir, 'Esc.template.json'), '--format', 'json').stdout;
-    expect(JSON.stringify(JSON.parse(json))).toContain(JSON.stringify(hostile));
+    for (const format of ['json', 'sarif']) {
+      const out = run('audit', join(dir, 'Esc.template.json'), '--format', format).stdout;
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      if (format === 'json') expect(JSON.stringify(JSON.parse(out))).toContain(JSON.stringify(hostile));
+    }
   });
 
   test('bad arguments exit 2 with the usage', () => {
