@@ -11,18 +11,18 @@ export interface AuditReport {
   readonly findings: readonly AuditFinding[];
 }
 
-// C0 and C1 controls, DEL, and the format characters that reorder or hide text (bidi controls, zero widths,
-// line and paragraph separators, BOM): a template value holding them could rewrite a terminal line.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+// DEL, C1 controls and the format characters that reorder or hide text (bidi controls, zero widths, line and
+// paragraph separators, BOM): a template value holding them, or a C0 control, could rewrite a terminal line.
+const INVISIBLE = '\\u007f-\\u009f\\u00ad\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'g');
+// JSON.stringify escapes C0 controls itself (its own line breaks are layout); the invisible characters can occur
+// only inside JSON strings, so writing them as \u escapes keeps every value and a terminal showing it safe.
+const UNPRINTABLE_IN_JSON = new RegExp(`[${INVISIBLE}]`, 'g');
 
 /** A line safe to print on a terminal: every control or invisible format character written as `\u{…}`. */
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
-
-// JSON.stringify escapes C0 controls itself (its own line breaks are layout); the other unprintable characters can occur only inside JSON strings,
-// so writing them as \uXXXX keeps every value and keeps a terminal showing the output safe.
-const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
 function safeJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;

@@ -82,7 +82,8 @@ function findFiles(root: string, cwd: string): { files: string[]; skipped: Skipp
       try {
         stats = statSync(path);
       } catch (error) {
-        if (isSynthesizedFile(name)) skipped.push({ path: display(path, cwd), reason: `cannot read it: ${errorCode(error)}${errorCode(error) === 'ENOENT' ? ' (a broken symbolic link)' : ''}` });
+        const code = errorCode(error);
+        if (isSynthesizedFile(name)) skipped.push({ path: display(path, cwd), reason: `cannot read it: ${code}${code === 'ENOENT' ? ' (a broken symbolic link)' : ''}` });
         continue;
       }
       if (stats.isDirectory()) {

@@ -305,7 +305,8 @@ export function originMatches(entry: ParsedOrigin, requestOrigin: string): boole
   }
 }
 
-function escapeRegex(text: string): string {
+/** Escapes every regex metacharacter (Java and JavaScript), for a literal inside a pattern. Internal. */
+export function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 

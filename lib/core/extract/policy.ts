@@ -1,5 +1,5 @@
 import type { CorsField } from '../diagnostic';
-import { originPatternRegex, parseOrigin, REGEX_ANY_REST, REGEX_PORT, REGEX_SUBDOMAINS } from '../origin';
+import { escapeRegex, originPatternRegex, parseOrigin, REGEX_ANY_REST, REGEX_PORT, REGEX_SUBDOMAINS } from '../origin';
 import type { CorsPolicyProps } from '../props';
 import type { LiteralWildcards } from '../validate';
 import { CLOUDFRONT_ALL_METHODS } from '../simulate/cloudfront';
@@ -80,16 +80,12 @@ export function originFromRegex(regex: string): string | undefined {
   const body = regex.replace(/^\^|\$$/g, '');
   const candidate = body
     .replace(REGEX_SUBDOMAINS, '*.')
-    .replace(new RegExp(`${escapeForRegex(REGEX_PORT)}$`), '*')
-    .replace(new RegExp(`${escapeForRegex(REGEX_ANY_REST)}$`), '*')
+    .replace(new RegExp(`${escapeRegex(REGEX_PORT)}$`), '*')
+    .replace(new RegExp(`${escapeRegex(REGEX_ANY_REST)}$`), '*')
     .replace(/\\(.)/g, '$1');
   const parsed = parseOrigin(candidate).origin;
   if (!parsed) return undefined;
   return originPatternRegex(parsed).slice(1, -1) === body ? candidate : undefined;
-}
-
-function escapeForRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 // HTTP APIs, function URLs and REST preflights without allowed methods send no Access-Control-Allow-Methods:
