@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditExtracted, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core';
+import { auditSynthesized, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core';
 import { formatJson, formatSarif, formatText, printable, type AuditReport } from './format';
 import { InputError, loadInput } from './inputs';
 
@@ -51,7 +51,7 @@ function audit(args: string[], io: CliIo): number {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, got ${format}`);
   const { files, skipped } = loadInput(positionals[0]!, io.cwd);
-  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => f.items.flatMap(auditExtracted)) };
+  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => auditSynthesized(JSON.parse(f.text), f.items)) };
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, packageVersion()) : formatText(report));
   if (report.findings.some((f) => f.diagnostic.severity === 'error')) return 1;
   return skipped.length > 0 ? 2 : 0;
