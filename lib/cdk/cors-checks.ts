@@ -70,7 +70,10 @@ interface Located {
  * `AWS::ApiGatewayV2::Api` and `AWS::Lambda::Url` CORS, `AWS::CloudFront::ResponseHeadersPolicy`
  * `CorsConfig`, REST API OPTIONS methods (static or VTL integration responses) and gateway responses.
  * It runs the same rules, with each resource's target limits, as `cors-constructs audit cdk.out`,
- * reading the templates as deployed (a non-canonical origin or a lowercase `delete` is an error).
+ * reading the templates as deployed (a non-canonical origin or a lowercase `delete` is an error), and the
+ * situational rules (`preflight-not-forwarded`, `preflight-needs-options-route`, `proxy-responses-uncovered`,
+ * `duplicate-cors-headers`) from the facts each template states for sure, located at the behavior, route,
+ * integration or function URL.
  *
  * Each finding is one violation named by its rule id, acknowledgeable on a construct (or any of its
  * scopes) as `CorsChecks::<rule>`. Errors fail synthesis; warnings are printed and reported. Values
