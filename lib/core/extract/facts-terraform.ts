@@ -38,13 +38,12 @@ function addressOf(value: unknown, type: string): string | undefined {
 function boundFunction(resources: TerraformResources, address: string | undefined): boolean | undefined {
   const fn = address === undefined ? undefined : single(resources, address);
   if (!fn || !address!.startsWith('aws_lambda_function.')) return undefined;
+  // An environment or variables map from an expression (a string) is only known at plan time.
   if (typeof fn['environment'] === 'string') return undefined;
-  const environment = blocks(fn['environment']);
-  if (environment.length === 0) return false;
-  const variables = environment[0]!['variables'];
+  const variables = blocks(fn['environment'])[0]?.['variables'];
   if (variables === undefined) return false;
-  if (!asRecord(variables) || (typeof variables === 'string')) return undefined;
-  return Object.prototype.hasOwnProperty.call(variables, RUNTIME_POLICY_ENV);
+  const known = asRecord(variables);
+  return known ? Object.prototype.hasOwnProperty.call(known, RUNTIME_POLICY_ENV) : undefined;
 }
 
 const knownString = (value: unknown): value is string => typeof value === 'string' && !isOpaqueValue(value);
