@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolatingResource, PolicyViolation } from 'aws-cdk-lib';
-import { auditExtracted, extractFromCloudFormation, RULE_CATALOGUE, RULE_IDS, type AuditFinding, type CorsRuleId } from 'cors-constructs';
+import { auditSynthesized, extractFromCloudFormation, RULE_CATALOGUE, RULE_IDS, type AuditFinding, type CorsRuleId } from 'cors-constructs';
 import type { IConstruct } from 'constructs';
 
 // The package version, for the report's pluginVersion. A constant rather than a read of package.json,
@@ -70,7 +70,10 @@ interface Located {
  * `AWS::ApiGatewayV2::Api` and `AWS::Lambda::Url` CORS, `AWS::CloudFront::ResponseHeadersPolicy`
  * `CorsConfig`, REST API OPTIONS methods (static or VTL integration responses) and gateway responses.
  * It runs the same rules, with each resource's target limits, as `cors-constructs audit cdk.out`,
- * reading the templates as deployed (a non-canonical origin or a lowercase `delete` is an error).
+ * reading the templates as deployed (a non-canonical origin or a lowercase `delete` is an error), and the
+ * situational rules (`preflight-not-forwarded`, `preflight-needs-options-route`, `proxy-responses-uncovered`,
+ * `duplicate-cors-headers`) from the facts each template states for sure, located at the behavior, route,
+ * integration or function URL.
  *
  * Each finding is one violation named by its rule id, acknowledgeable on a construct (or any of its
  * scopes) as `CorsChecks::<rule>`. Errors fail synthesis; warnings are printed and reported. Values
@@ -116,20 +119,20 @@ export class CorsChecks implements IPolicyValidationPlugin {
     const located: Located[] = [];
     const seen = new Set<string>();
     for (const templatePath of templatesOf(context)) {
-      for (const item of extractFromCloudFormation(readTemplate(templatePath), { file: templatePath })) {
-        for (const finding of auditExtracted(item)) {
-          const d = finding.diagnostic;
-          if (this.disabled.has(d.rule)) continue;
-          if (d.severity === 'warning' && d.rule !== UNRESOLVED && !this.reportWarnings) continue;
-          // The extractor records a location for every CloudFormation value; the resource's properties otherwise.
-          const resourceId = finding.location?.resourceId ?? item.resourceId;
-          const path = finding.location?.path ?? 'Properties';
-          // A REST API's gateway response belongs to every preflight of the API: one violation, not one per preflight.
-          const key = JSON.stringify([templatePath, resourceId, path, d.rule, d.severity, d.message]);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          located.push({ templatePath, finding, resourceId, path });
-        }
+      const template = readTemplate(templatePath);
+      for (const finding of auditSynthesized(template, extractFromCloudFormation(template, { file: templatePath }))) {
+        const item = finding.resource;
+        const d = finding.diagnostic;
+        if (this.disabled.has(d.rule)) continue;
+        if (d.severity === 'warning' && d.rule !== UNRESOLVED && !this.reportWarnings) continue;
+        // The extractor records a location for every CloudFormation value; the resource's properties otherwise.
+        const resourceId = finding.location?.resourceId ?? item.resourceId;
+        const path = finding.location?.path ?? 'Properties';
+        // A REST API's gateway response belongs to every preflight of the API: one violation, not one per preflight.
+        const key = JSON.stringify([templatePath, resourceId, path, d.rule, d.severity, d.message]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        located.push({ templatePath, finding, resourceId, path });
       }
     }
     located.sort((a, b) => (a.templatePath < b.templatePath ? -1 : a.templatePath > b.templatePath ? 1 : 0)

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditExtracted, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core';
+import { auditSynthesized, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core';
 import { formatJson, formatSarif, formatText, printable, type AuditReport } from './format';
 import { InputError, loadInput } from './inputs';
 
@@ -19,7 +19,8 @@ export interface CliIo {
 const USAGE = `Usage:
   cors-constructs audit <cdk.out | cdktf.out | file> [--format text|json|sarif]
       Extracts every CORS configuration (S3 buckets, HTTP APIs, function URLs, CloudFront response
-      headers policies, REST API OPTIONS methods and gateway responses) and validates it.
+      headers policies, REST API OPTIONS methods and gateway responses) and validates it, with the
+      situational checks (CloudFront behaviors, HTTP API routes, Lambda proxies, bound function URLs).
       Exit 1 when any error is found, 2 when a path could not be read (the audit is incomplete).
   cors-constructs simulate <cdk.out | cdktf.out | file> --resource <id|path> --origin <origin> --method <method>
       [--header <name[: value]>]... [--credentials] [--runtime-helper] [--format text|json]
@@ -51,7 +52,7 @@ function audit(args: string[], io: CliIo): number {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, got ${format}`);
   const { files, skipped } = loadInput(positionals[0]!, io.cwd);
-  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => f.items.flatMap(auditExtracted)) };
+  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => auditSynthesized(JSON.parse(f.text), f.items)) };
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, packageVersion()) : formatText(report));
   if (report.findings.some((f) => f.diagnostic.severity === 'error')) return 1;
   return skipped.length > 0 ? 2 : 0;

@@ -4,7 +4,10 @@ import { basename, join } from 'node:path';
 import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { RULE_IDS, type CorsRuleId } from 'cors-constructs';
@@ -165,6 +168,40 @@ describe('acknowledgements', () => {
     expect(report.conclusion).toBe('success');
     expect(report.rows).toEqual([]);
     expect(report.acknowledged).toHaveLength(seeded.findings.length);
+  });
+});
+
+describe('situational rules on an app written without CorsPolicy (issue 16)', () => {
+  // aws-cdk-lib's own CORS options around the resources that make each situational rule fire.
+  const native = (stack: Stack): void => {
+    const cors = { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'PUT'], allowHeaders: ['content-type'] };
+    const headers = new cloudfront.ResponseHeadersPolicy(stack, 'Headers', {
+      corsBehavior: { accessControlAllowOrigins: cors.allowOrigins, accessControlAllowMethods: cors.allowMethods, accessControlAllowHeaders: cors.allowHeaders, accessControlAllowCredentials: false, originOverride: true },
+    });
+    // AllowedMethods left out: aws-cdk-lib writes none, and CloudFront's default is GET and HEAD.
+    new cloudfront.Distribution(stack, 'Cdn', { defaultBehavior: { origin: new origins.HttpOrigin('origin.example.com'), responseHeadersPolicy: headers } });
+    const http = new apigwv2.HttpApi(stack, 'Http', { corsPreflight: { allowOrigins: cors.allowOrigins, allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.PUT] } });
+    http.addRoutes({ path: '/{proxy+}', methods: [apigwv2.HttpMethod.ANY], integration: new HttpUrlIntegration('Backend', 'https://backend.example.com'), authorizer: new HttpJwtAuthorizer('Jwt', 'https://issuer.example.com', { jwtAudience: ['app'] }) });
+    const api = new apigateway.RestApi(stack, 'Api', { defaultCorsPreflightOptions: { allowOrigins: cors.allowOrigins } });
+    api.root.addResource('items').addMethod('GET', new apigateway.LambdaIntegration(inlineFunction(stack, 'Items')));
+    // Bound to the runtime helper by hand (the variable cors.bindToFunction sets), behind a function URL with CORS.
+    const signer = inlineFunction(stack, 'Signer');
+    signer.addEnvironment('CORS_CONSTRUCTS_POLICY', JSON.stringify(cors));
+    signer.addFunctionUrl({ cors: { allowedOrigins: cors.allowOrigins } });
+  };
+  const row = (r: CorsChecksRow) => [r.severity, r.rule, r.constructPath, r.location];
+
+  test('each finding is a violation located at the behavior, route, integration or URL, acknowledgeable there', () => {
+    const { error, report } = check([{ stack: 'Native', build: native, findings: [] }], {
+      beforeSynth: (app) => Validations.of(app.node.findChild('Native').node.findChild('Cdn')).acknowledge({ id: 'CorsChecks::preflight-not-forwarded', reason: 'the origin answers OPTIONS elsewhere' }),
+    });
+    expect(error).toBeUndefined();
+    expect(report.rows.map(row).sort()).toEqual([
+      ['warning', 'proxy-responses-uncovered', 'Native/Api/Default/items/GET/Resource', 'Properties.Integration.Uri'],
+      ['warning', 'preflight-needs-options-route', 'Native/Http/ANY--{proxy+}/Resource', 'Properties.AuthorizationType'],
+      ['warning', 'duplicate-cors-headers', 'Native/Signer/FunctionUrl/Resource', 'Properties.Cors'],
+    ].sort());
+    expect(report.acknowledged.map(row)).toEqual([['warning', 'preflight-not-forwarded', 'Native/Cdn/Resource', 'Properties.DistributionConfig.DefaultCacheBehavior']]);
   });
 });
 

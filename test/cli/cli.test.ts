@@ -53,6 +53,24 @@ describe('audit', () => {
     }
   });
 
+  test('situational findings in text, JSON and SARIF: a function URL with CORS whose function is bound (issue 16)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-situational-'));
+    const file = join(dir, 'Url.template.json');
+    writeFileSync(file, JSON.stringify({
+      Resources: {
+        Signer: { Type: 'AWS::Lambda::Function', Metadata: { 'aws:cdk:path': 'App/Signer/Resource' }, Properties: { Environment: { Variables: { CORS_CONSTRUCTS_POLICY: '{}' } } } },
+        SignerUrl: { Type: 'AWS::Lambda::Url', Properties: { AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': ['Signer', 'Arn'] }, Cors: { AllowOrigins: ['https://app.example.com'] } } },
+      },
+    }));
+    const text = run('audit', file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('  SignerUrl [function-url]\n    warning duplicate-cors-headers: Signer (App/Signer/Resource) has CORS on its function URL and the runtime helper bound too');
+    const json = JSON.parse(run('audit', file, '--format', 'json').stdout) as { findings: { resourceId: string; rule: string; severity: string; location?: unknown }[] };
+    expect(json.findings).toEqual([expect.objectContaining({ resourceId: 'SignerUrl', rule: 'duplicate-cors-headers', severity: 'warning', location: { resourceId: 'SignerUrl', path: 'Properties.Cors' } })]);
+    const sarif = JSON.parse(run('audit', file, '--format', 'sarif').stdout) as { runs: { results: { ruleId: string; level: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => `${r.level}:${r.ruleId}`)).toEqual(['warning:duplicate-cors-headers']);
+  });
+
   test('a clean template exits 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cors-audit-'));
     const file = join(dir, 'ok.template.json');

@@ -1,6 +1,9 @@
 import type { CorsDiagnostic, CorsField } from '../diagnostic';
 import { diagnostic } from '../rules/sink';
 import { validateCorsPolicy } from '../validate';
+import { detectSynthesizedKind, extractCors } from './detect';
+import { situationalFromCloudFormation } from './facts-cloudformation';
+import { situationalFromTerraform } from './facts-terraform';
 import { isOpaqueValue } from './opaque';
 import { locateDiagnostic, recoverPolicies } from './policy';
 import { isProxyIntegration } from './rest-api';
@@ -95,4 +98,33 @@ function auditRecovered(resource: ExtractedCors): AuditFinding[] {
       return { resource, ...(recovered.part !== undefined ? { part: recovered.part } : {}), diagnostic: fixed, ...(location ? { location } : {}) };
     });
   });
+}
+
+/**
+ * The situational findings of one synthesized document (a CloudFormation template or Terraform JSON) about the CORS
+ * configurations extracted from it: `preflight-not-forwarded` (a CloudFront behavior that does not allow OPTIONS
+ * in front of a response headers policy that needs preflights), `preflight-needs-options-route` (an authorized HTTP
+ * API route that catches preflights), `proxy-responses-uncovered` (Lambda proxy methods of a REST API with a preflight
+ * whose function is not bound to the runtime helper) and `duplicate-cors-headers` (a function URL with CORS whose
+ * function is bound). Only facts the document states for sure are used: a deploy-time value, a conditional resource
+ * or a function defined elsewhere is never a finding. Severity and wording are the rule functions'.
+ * @param items the configurations extracted from `document`; each finding is about one of them
+ */
+export function auditSituational(document: unknown, items: readonly ExtractedCors[]): AuditFinding[] {
+  switch (detectSynthesizedKind(document)) {
+    case 'cloudformation': return situationalFromCloudFormation(document, items);
+    case 'terraform': return situationalFromTerraform(document, items);
+    default: return [];
+  }
+}
+
+/**
+ * Audits every CORS configuration of one synthesized document ({@link auditExtracted} on each) and adds the
+ * situational findings ({@link auditSituational}), each after the findings of the configuration it is about.
+ * What the CLI's `audit` and `CorsChecks` run on every file.
+ * @param items the configurations extracted from `document`, when already extracted (by default, extracted here)
+ */
+export function auditSynthesized(document: unknown, items: readonly ExtractedCors[] = extractCors(document)): AuditFinding[] {
+  const situational = auditSituational(document, items);
+  return items.flatMap((item) => [...auditExtracted(item), ...situational.filter((f) => f.resource === item)]);
 }

@@ -6,26 +6,44 @@ import { asRecord, blocks, ValueReader } from './reader';
 import { restGatewayResponse, restPreflight, withoutPreflightNote } from './rest-api';
 import type { ExtractedConfigs, ExtractedCors, ExtractOptions } from './types';
 
-type Resources = Map<string, Record<string, unknown>>;
+/** The resources of a Terraform JSON configuration by address (`aws_lambda_function.handler`). */
+export type TerraformResources = ReadonlyMap<string, Record<string, unknown>>;
 
 const REFERENCE = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
+
+/** The resource and attribute a whole-value reference `${type.name.attribute}` names; `undefined` for any other value. */
+export function referenceOf(value: unknown): { readonly type: string; readonly name: string; readonly attribute: string } | undefined {
+  const match = typeof value === 'string' ? REFERENCE.exec(value) : null;
+  return match ? { type: match[1]!, name: match[2]!, attribute: match[3]! } : undefined;
+}
+
+/** Every resource of a Terraform JSON configuration by address. */
+export function terraformResources(configuration: unknown): TerraformResources {
+  const byAddress = new Map<string, Record<string, unknown>>();
+  for (const [type, named] of Object.entries(asRecord(asRecord(configuration)?.['resource']) ?? {})) {
+    for (const [name, value] of Object.entries(asRecord(named) ?? {})) {
+      const record = asRecord(value);
+      if (record) byAddress.set(`${type}.${name}`, record);
+    }
+  }
+  return byAddress;
+}
 
 /**
  * Resolves `${type.name.attribute}` to the literal attribute of another resource of the same
  * configuration (cdktf writes `http_method = "${aws_api_gateway_method.x.http_method}"`), so that
  * integration responses can be joined to their OPTIONS method. Other values are returned as written.
  */
-function resolve(value: unknown, byAddress: Resources, depth = 0): unknown {
-  if (typeof value !== 'string' || depth > 5) return value;
-  const match = REFERENCE.exec(value);
-  if (!match) return value;
-  const target = byAddress.get(`${match[1]}.${match[2]}`);
-  if (!target || !(match[3]! in target)) return value;
-  return resolve(target[match[3]!], byAddress, depth + 1);
+export function resolveReference(value: unknown, byAddress: TerraformResources, depth = 0): unknown {
+  const ref = referenceOf(value);
+  if (!ref || depth > 5) return value;
+  const target = byAddress.get(`${ref.type}.${ref.name}`);
+  if (!target || !(ref.attribute in target)) return value;
+  return resolveReference(target[ref.attribute], byAddress, depth + 1);
 }
 
-function joinKey(resource: Record<string, unknown>, byAddress: Resources): string {
-  return ['rest_api_id', 'resource_id', 'http_method'].map((k) => jsonText(resolve(resource[k], byAddress) ?? null)).join('|');
+function joinKey(resource: Record<string, unknown>, byAddress: TerraformResources): string {
+  return ['rest_api_id', 'resource_id', 'http_method'].map((k) => jsonText(resolveReference(resource[k], byAddress) ?? null)).join('|');
 }
 
 /**
@@ -38,13 +56,12 @@ function joinKey(resource: Record<string, unknown>, byAddress: Resources): strin
  */
 export function extractFromTerraform(configuration: unknown, options: ExtractOptions = {}): ExtractedCors[] {
   const resourceTypes = asRecord(asRecord(configuration)?.['resource']) ?? {};
-  const byAddress: Resources = new Map();
+  const byAddress = terraformResources(configuration);
   const ofType = (type: string): [string, Record<string, unknown>][] =>
     Object.entries(asRecord(resourceTypes[type]) ?? {}).flatMap(([name, value]) => {
       const record = asRecord(value);
       return record ? [[`${type}.${name}`, record] as [string, Record<string, unknown>]] : [];
     });
-  for (const type of Object.keys(resourceTypes)) for (const [address, record] of ofType(type)) byAddress.set(address, record);
 
   const items: ExtractedCors[] = [];
   const push = <T extends CorsTarget>(target: T, address: string, resource: Record<string, unknown>, reader: ValueReader, config: ExtractedConfigs[T], extraNotes: string[] = []): void => {
@@ -133,7 +150,7 @@ export function extractFromTerraform(configuration: unknown, options: ExtractOpt
     const reader = new ValueReader();
     const response = restGatewayResponse(resource['response_type'], resource['response_parameters'], reader);
     if (!response) continue;
-    const api = jsonText(resolve(resource['rest_api_id'], byAddress) ?? null);
+    const api = jsonText(resolveReference(resource['rest_api_id'], byAddress) ?? null);
     gateway.set(api, [...(gateway.get(api) ?? []), { address, response, reader }]);
   }
   const integrations = new Map(ofType('aws_api_gateway_integration').map(([, r]) => [joinKey(r, byAddress), r]));
@@ -146,21 +163,21 @@ export function extractFromTerraform(configuration: unknown, options: ExtractOpt
   }
   const apisWithPreflight = new Set<string>();
   for (const [address, method] of ofType('aws_api_gateway_method')) {
-    const httpMethod = resolve(method['http_method'], byAddress);
+    const httpMethod = resolveReference(method['http_method'], byAddress);
     if (typeof httpMethod !== 'string' || httpMethod.toUpperCase() !== 'OPTIONS') continue;
     const key = joinKey(method, byAddress);
     const integration = integrations.get(key);
     const response = integrationResponses.get(key);
     const reader = new ValueReader();
     const preflight = restPreflight({
-      statusCode: resolve(response?.['status_code'], byAddress),
+      statusCode: resolveReference(response?.['status_code'], byAddress),
       responseParameters: response?.['response_parameters'],
       responseTemplates: response?.['response_templates'],
       authorizationType: method['authorization'] ?? 'NONE',
       apiKeyRequired: method['api_key_required'],
       integrationType: integration?.['type'],
     }, reader);
-    const api = jsonText(resolve(method['rest_api_id'], byAddress) ?? null);
+    const api = jsonText(resolveReference(method['rest_api_id'], byAddress) ?? null);
     apisWithPreflight.add(api);
     const responses = gateway.get(api) ?? [];
     const notes = [
@@ -173,8 +190,8 @@ export function extractFromTerraform(configuration: unknown, options: ExtractOpt
   for (const [api, responses] of gateway) {
     if (apisWithPreflight.has(api)) continue;
     const first = responses[0]!;
-    const restApi = REFERENCE.exec(String(resolve(byAddress.get(first.address)?.['rest_api_id'], byAddress)));
-    const openApiBody = restApi !== null && byAddress.get(`${restApi[1]}.${restApi[2]}`)?.['body'] !== undefined;
+    const restApi = referenceOf(resolveReference(byAddress.get(first.address)?.['rest_api_id'], byAddress));
+    const openApiBody = restApi !== undefined && byAddress.get(`${restApi.type}.${restApi.name}`)?.['body'] !== undefined;
     push('rest-api', first.address, byAddress.get(first.address) ?? {}, first.reader, { gatewayResponses: responses.map((g) => g.response) }, [withoutPreflightNote(openApiBody)]);
   }
   return items;
