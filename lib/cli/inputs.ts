@@ -50,16 +50,19 @@ function errorCode(error: unknown): string {
 
 /** A file to audit, and the manifest entry that names it. */
 interface FoundFile {
+  /** The absolute path. */
   readonly path: string;
   /** `stack Top in cdk.out/manifest.json` when a manifest names the file. */
   readonly namedBy?: string;
-  /** Named as a CloudFormation template by a cloud assembly manifest, whatever its file name. */
+  /** A CloudFormation template (which may hold no Resources): by its name, or because a cloud assembly manifest says so. */
   readonly template: boolean;
 }
 
 /** A directory to read, and the manifest entry that names it (a nested cloud assembly). */
 interface PendingDirectory {
+  /** The absolute path. */
   readonly path: string;
+  /** `nested assembly assembly-Prod in cdk.out/manifest.json` when a manifest names the directory. */
   readonly namedBy?: string;
 }
 
