@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
@@ -113,14 +114,21 @@ describe('a CDK cloud assembly: the templates its manifest names', () => {
     expect(code).toBe(0);
   });
 
-  test('a named template that is not JSON or a directory, and a missing nested assembly, are reported with the manifest entry', () => {
+  test('a named template that is not JSON, a directory or a FIFO, and a missing nested assembly, are reported with the manifest entry', () => {
     const root = copy();
     const out = join(root, 'cdk.out');
     writeFileSync(join(out, INNER), 'Resources: {}\n');
-    rmSync(join(out, 'assembly-Prod', 'assembly-Prod-Eu'), { recursive: true });
     rmSync(join(out, 'Top.template.json'));
     mkdirSync(join(out, 'Top.template.json'));
-    const { code, stdout } = audit(root, 'cdk.out');
+    // Opening a FIFO waits for a writer forever: a named one is reported, never opened.
+    const deep = join(out, 'assembly-Prod', 'assembly-Prod-Eu', 'ProdEuDeep6D917FF5.template.json');
+    rmSync(deep);
+    execFileSync('mkfifo', [deep]);
+    let { code, stdout } = audit(root, 'cdk.out');
+    expect(stdout).toContain(`not read: ${join('cdk.out', 'assembly-Prod', 'assembly-Prod-Eu', 'ProdEuDeep6D917FF5.template.json')}: named by stack ProdEuDeep6D917FF5 in ${join('cdk.out', 'assembly-Prod', 'assembly-Prod-Eu', 'manifest.json')}, but not a regular file (a FIFO, socket or device), not opened\n`);
+    expect(code).toBe(2);
+    rmSync(join(out, 'assembly-Prod', 'assembly-Prod-Eu'), { recursive: true });
+    ({ code, stdout } = audit(root, 'cdk.out'));
     expect(stdout).toContain(`not read: ${join('cdk.out', 'Top.template.json')}: named by stack Top in ${join('cdk.out', 'manifest.json')}, but a directory, not opened\n`);
     expect(stdout).toMatch(new RegExp(`not read: ${join('cdk.out', INNER).replace(/[.\\]/g, '\\$&')}: is not valid JSON \\(.*\\); YAML templates are not supported: synthesize to JSON \\(named by stack ProdInner6AE3BBF4 in .*manifest\\.json\\)\n`));
     expect(stdout).toContain(`not read: ${join('cdk.out', 'assembly-Prod', 'assembly-Prod-Eu')}: named by nested assembly assembly-Prod-Eu in ${join('cdk.out', 'assembly-Prod', 'manifest.json')}, but cannot read the directory: ENOENT\n`);
