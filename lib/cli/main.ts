@@ -21,6 +21,7 @@ const USAGE = `Usage:
       Extracts every CORS configuration (S3 buckets, HTTP APIs, function URLs, CloudFront response
       headers policies, REST API OPTIONS methods and gateway responses) and validates it, with the
       situational checks (CloudFront behaviors, HTTP API routes, Lambda proxies, bound function URLs).
+      A directory with a manifest.json (cdk.out, cdktf.out) is read through it: every template it names.
       Exit 1 when any error is found, 2 when a path could not be read (the audit is incomplete).
   cors-constructs simulate <cdk.out | cdktf.out | file> --resource <id|path> --origin <origin> --method <method>
       [--header <name[: value]>]... [--credentials] [--runtime-helper] [--format text|json]
