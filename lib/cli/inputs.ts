@@ -68,6 +68,12 @@ interface PendingDirectory {
 
 const MANIFEST = 'manifest.json';
 
+// What a cloud assembly (tree.json, *.template.json) or a cdktf output folder (stacks/, cdk.tf.json) holds
+// beside its manifest.json.
+function isSynthOutputName(name: string): boolean {
+  return name === 'tree.json' || name === 'stacks' || name === 'cdk.tf.json' || name.endsWith('.template.json');
+}
+
 // CDK writes a nested stack's template as a file asset of its parent stack (<id>.nested.template.json beside
 // it), not as a manifest artifact, so inside a cloud assembly those are still found by name.
 function isNestedStackTemplate(name: string): boolean {
@@ -115,22 +121,21 @@ function findFiles(root: string, cwd: string): { files: FoundFile[]; skipped: Sk
   const readAssembly = (dir: string, names: readonly string[]): PendingDirectory[] | undefined => {
     const path = join(dir, MANIFEST);
     const instead = 'so the templates it names are unknown; the directory was walked by file name instead';
+    // A manifest.json beside no synthesized output is another tool's (a web app manifest in public/, say):
+    // walked past, not reported, so `audit .` on a project root does not fail on it.
+    const unusable = (reason: string) => {
+      if (names.some(isSynthOutputName)) skip(path, `${reason}, ${instead}`);
+      return undefined;
+    };
     let document: unknown;
     try {
-      if (!statSync(path).isFile()) {
-        skip(path, `not a regular file, not opened, ${instead}`);
-        return undefined;
-      }
+      if (!statSync(path).isFile()) return unusable('not a regular file, not opened');
       document = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
     } catch (error) {
-      skip(path, `${error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot read it: ${errorCode(error)}`}, ${instead}`);
-      return undefined;
+      return unusable(error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot read it: ${errorCode(error)}`);
     }
     const reading = readManifest(document, dir);
-    if (reading.kind === 'unknown') {
-      skip(path, `${reading.reason}, ${instead}`);
-      return undefined;
-    }
+    if (reading.kind === 'unknown') return unusable(reading.reason);
     const shown = display(path, cwd);
     manifests.push(shown);
     for (const problem of reading.problems) skip(path, problem);

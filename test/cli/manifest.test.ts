@@ -176,6 +176,20 @@ describe('a manifest the audit cannot use is reported, and the directory walked 
     expect(code).toBe(2);
   });
 
+  test("another tool's manifest.json beside no synthesized output (a web app manifest) is walked past, not reported", () => {
+    const root = copy();
+    const site = join(root, 'site', 'public');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'manifest.json'), '{"name": "my-app", "icons": []}');
+    mkdirSync(join(root, 'site', 'broken'));
+    writeFileSync(join(root, 'site', 'broken', 'manifest.json'), '{');
+    const { code, stdout } = audit(root, '.');
+    expect(stdout).not.toContain(join('site', 'public', 'manifest.json'));
+    expect(stdout).not.toContain(join('site', 'broken'));
+    expect(stdout).toContain(`${join('cdk.out', INNER)}: 1 CORS configuration`);
+    expect(code).not.toBe(2);
+  });
+
   test('a manifest with no stack: nothing to audit, exit 2 (CDK and cdktf)', () => {
     const root = copy();
     expect(audit(root, 'empty.out')).toMatchObject({ code: 2, stdout: '', stderr: `cors-constructs: empty.out holds no stack: ${join('empty.out', 'manifest.json')} names none; synthesize an app that defines at least one stack\n` });
