@@ -1,7 +1,7 @@
 import { canonicalForm } from './canonical';
 import type { CorsDiagnostic } from './diagnostic';
 import type { NormalizedCorsPolicy } from './normalize';
-import type { ParsedOrigin } from './origin';
+import { parseOrigin, type ParsedOrigin } from './origin';
 import { originParser, type OriginParser } from './origin-parser';
 import type { CorsPolicyProps } from './props';
 import { checkCorsPolicy } from './rules/check';
@@ -26,18 +26,10 @@ export interface CompiledCorsPolicy {
 // deep-frozen, so the entry cannot go stale; a caller's own object (a copy, a literal) is never found and is parsed.
 const PARSED_ORIGINS = new WeakMap<NormalizedCorsPolicy, readonly ParsedOrigin[]>();
 
-// Tokens, and a suggested canonical form that does not parse, are compared as exact origins by the renderers.
-function parsedOrigin(raw: string, parse: OriginParser): ParsedOrigin {
-  return parse(raw).origin ?? { raw, kind: 'exact', scheme: '', host: '', port: '', canonical: raw };
-}
-
 function compiledPolicy(record: Readonly<Record<string, unknown>>, parse: OriginParser): Pick<CompiledCorsPolicy, 'policy' | 'origins'> {
-  const policy = canonicalForm(record, parse);
-  // Each canonical origin is the one the rules parsed (written so, or suggested for a non-canonical entry), so
-  // this parses nothing again.
-  const origins = Object.freeze(policy.allowOrigins.map((raw) => Object.freeze(parsedOrigin(raw, parse))));
-  PARSED_ORIGINS.set(policy, origins);
-  return { policy, origins };
+  const compiled = canonicalForm(record, parse);
+  PARSED_ORIGINS.set(compiled.policy, compiled.origins);
+  return compiled;
 }
 
 /**
@@ -48,6 +40,8 @@ function compiledPolicy(record: Readonly<Record<string, unknown>>, parse: Origin
  * caller passes; nothing is cached across calls, since props are plain objects a caller may change.
  */
 export function compileCorsPolicy(props: CorsPolicyProps, options: ValidateCorsPolicyOptions = {}): CompiledCorsPolicy {
+  // The rules and the canonical form share one parser, so each distinct entry (and suggested canonical form) is
+  // parsed once for both.
   const parse = originParser();
   const sink = new DiagnosticSink();
   const read = checkCorsPolicy(props, options, parse, sink);
@@ -56,13 +50,15 @@ export function compileCorsPolicy(props: CorsPolicyProps, options: ValidateCorsP
 
 /** The compile step without the rules: the canonical form and parsed origins only (`normalizeCorsPolicyUnchecked`). */
 export function compileCorsPolicyUnchecked(props: CorsPolicyProps): Pick<CompiledCorsPolicy, 'policy' | 'origins'> {
-  return compiledPolicy(readPropsOnce(props).record, originParser());
+  // One pass parses each entry once (and a suggested canonical form once more): nothing to share, so no memo.
+  return compiledPolicy(readPropsOnce(props).record, parseOrigin);
 }
 
 /** The diagnostics of the compile step alone, without the canonical form (`validateCorsPolicy`). */
 export function compileDiagnostics(props: CorsPolicyProps, options: ValidateCorsPolicyOptions | undefined): CorsDiagnostic[] {
   const sink = new DiagnosticSink();
-  checkCorsPolicy(props, options, originParser(), sink);
+  // Nothing else reads the parses here, so they are not kept (a memo of every entry only costs memory).
+  checkCorsPolicy(props, options, parseOrigin, sink);
   return sink.diagnostics;
 }
 
