@@ -16,8 +16,8 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-// Tokens, and a suggested canonical form that does not parse, are compared as exact origins by the renderers.
-function exactOrigin(raw: string): ParsedOrigin {
+/** An entry that does not parse (a token, a suggested canonical form that does not parse), as the renderers compare it: exactly. */
+export function exactOrigin(raw: string): ParsedOrigin {
   return { raw, kind: 'exact', scheme: '', host: '', port: '', canonical: raw };
 }
 

@@ -1,3 +1,4 @@
+import { exactOrigin } from './canonical';
 import { compileCorsPolicy, compileCorsPolicyUnchecked, compiledOrigins } from './compile';
 import { CorsPolicyError, hasErrors } from './diagnostic';
 import { parseOrigin, type ParsedOrigin } from './origin';
@@ -49,5 +50,5 @@ export function parsedOrigins(policy: NormalizedCorsPolicy): ParsedOrigin[] {
   // A policy the compile step built was parsed there already; a copy keeps its cached list unchanged.
   const compiled = compiledOrigins(policy);
   if (compiled) return [...compiled];
-  return policy.allowOrigins.map((raw) => parseOrigin(raw).origin ?? { raw, kind: 'exact', scheme: '', host: '', port: '', canonical: raw });
+  return policy.allowOrigins.map((raw) => parseOrigin(raw).origin ?? exactOrigin(raw));
 }
