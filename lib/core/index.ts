@@ -7,6 +7,7 @@ export { CORS_TARGETS, DEFAULT_ALLOW_METHODS, type CorsPolicyProps, type CorsTar
 export { CorsPolicyError, formatDiagnostic, hasErrors, type CorsDiagnostic, type CorsField, type CorsSeverity } from './diagnostic';
 export { RULE_CATALOGUE, RULE_IDS, type CorsRuleId } from './rules/catalogue';
 export { validateCorsPolicy, type LiteralWildcards, type ValidateCorsPolicyOptions } from './validate';
+export { compileCorsPolicy, type CompiledCorsPolicy } from './compile';
 export { normalizeCorsPolicy, normalizeCorsPolicyUnchecked, parsedOrigins, type NormalizedCorsPolicy } from './normalize';
 export {
   allowsEveryOrigin,

@@ -1,13 +1,6 @@
+import { compileDiagnostics } from './compile';
 import type { CorsDiagnostic } from './diagnostic';
-import { CORS_TARGETS, type CorsPolicyProps, type CorsTarget } from './props';
-import { checkAllowHeaders, checkExposeHeaders } from './rules/headers';
-import { readPolicyInput } from './rules/input';
-import { checkMaxAge } from './rules/max-age';
-import { checkMethods } from './rules/methods';
-import { checkOrigins } from './rules/origins';
-import { diagnostic, DiagnosticSink } from './rules/sink';
-import { checkRestApiQuotes } from './rules/rest-api-quotes';
-import { checkTarget, type CheckedPolicy, type LiteralValues } from './rules/target-limits';
+import type { CorsPolicyProps, CorsTarget } from './props';
 
 /**
  * Which values of a deployed configuration are sent, or compared, exactly as written, where the target's
@@ -63,61 +56,11 @@ export interface ValidateCorsPolicyOptions {
   readonly restApiGatewayResponses?: boolean;
 }
 
-function checkPolicy(props: unknown, asDeployed: boolean, sink: DiagnosticSink, alwaysCredentialed: boolean): CheckedPolicy {
-  const input = readPolicyInput(props, sink);
-  const origins = checkOrigins(input, asDeployed, sink, alwaysCredentialed);
-  checkMethods(input, asDeployed, sink);
-  checkAllowHeaders(input, sink);
-  checkExposeHeaders(input, sink);
-  const maxAgeSeconds = checkMaxAge(input, sink);
-  return { input, origins, maxAgeSeconds };
-}
-
-// A JavaScript caller may pass anything: only a literal `true` or a list of whole numbers counts.
-function literalOf(raw: unknown): LiteralValues {
-  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const origins = record['allowOrigins'];
-  return {
-    origins: origins === true ? 'all' : new Set(Array.isArray(origins) ? origins.filter((i): i is number => Number.isInteger(i)) : []),
-    headers: record['allowHeaders'] === true,
-  };
-}
-
-// The targets option as given by a JavaScript caller: a single name or an unknown one is reported, not ignored.
-function readTargets(value: unknown, sink: DiagnosticSink): readonly CorsTarget[] {
-  if (value === undefined || value === null) return [];
-  const known = `one of ${CORS_TARGETS.map((t) => `'${t}'`).join(', ')}`;
-  if (!Array.isArray(value)) {
-    sink.add('policy-invalid', 'policy', `The targets option must be a list of target names (${known}), got ${typeof value === 'string' ? `the string '${value}'` : typeof value}, so no target limit was checked: wrap it in [ ].`, { value: String(value) });
-    return [];
-  }
-  for (const entry of value as unknown[]) {
-    if (!(CORS_TARGETS as readonly unknown[]).includes(entry)) {
-      sink.add('policy-invalid', 'policy', `The targets option holds ${typeof entry === 'string' ? `'${entry}'` : String(entry)}, which is not a target, so its limits were not checked: use ${known}.`, { value: String(entry) });
-    }
-  }
-  return value as readonly CorsTarget[];
-}
-
 /**
  * Validates a CORS policy against the Fetch standard and, for each given target, that service's limits.
  * Never throws, whatever a JavaScript caller passes: every problem is a diagnostic. Unresolved CDK and
  * cdktf tokens are skipped with an `unresolved-token` warning.
  */
 export function validateCorsPolicy(props: CorsPolicyProps, options: ValidateCorsPolicyOptions = {}): CorsDiagnostic[] {
-  const sink = new DiagnosticSink();
-  try {
-    const targets = readTargets(options?.targets, sink);
-    const checked = checkPolicy(props, options?.asDeployed === true, sink, targets.includes('s3'));
-    const literal = literalOf(options?.literalWildcards);
-    // Checked in the catalogue's target order, once each, so output is stable whatever the caller's order.
-    for (const target of CORS_TARGETS) {
-      if (targets.includes(target)) checkTarget(target, checked, sink, literal, options?.restApiGatewayResponses !== false);
-      if (target === 'rest-api' && targets.includes(target)) checkRestApiQuotes(checked.input, sink);
-    }
-  } catch (error) {
-    // A validator bug must not crash synthesis: report it as an error the user can send us.
-    sink.diagnostics.push(diagnostic('policy-invalid', 'policy', `cors-constructs could not validate this policy (${error instanceof Error ? error.message : String(error)}); please report it with the policy.`));
-  }
-  return sink.diagnostics;
+  return compileDiagnostics(props, options);
 }

@@ -74,6 +74,14 @@ function thrownText(error: unknown): string {
   }
 }
 
+/** The caller's props as {@link readPropsOnce} copied them. */
+export interface PropsRead {
+  /** Every readable property, lists copied. */
+  readonly record: Readonly<Record<string, unknown>>;
+  /** Whether the props were an object at all (not a primitive, `null` or an array). */
+  readonly isObject: boolean;
+}
+
 const PLAIN_OBJECT_FIX = 'pass a plain object literal (or a copy: { ...props }), not a Proxy or an object whose getters throw';
 
 /**
@@ -81,7 +89,7 @@ const PLAIN_OBJECT_FIX = 'pass a plain object literal (or a copy: { ...props }),
  * Proxy trap that throws, or returns something else on a second read, cannot break or fool the checks and the
  * renderers. A property that cannot be read is reported with what threw and left out. Never throws.
  */
-export function readPropsOnce(props: unknown, sink: DiagnosticSink = new DiagnosticSink()): { readonly record: Readonly<Record<string, unknown>>; readonly isObject: boolean } {
+export function readPropsOnce(props: unknown, sink: DiagnosticSink = new DiagnosticSink()): PropsRead {
   const isObject = typeof props === 'object' && props !== null && !Array.isArray(props);
   if (!isObject) return { record: {}, isObject };
   const source = props as Record<string, unknown>;
@@ -104,9 +112,12 @@ export function readPropsOnce(props: unknown, sink: DiagnosticSink = new Diagnos
   return { record, isObject };
 }
 
-/** Reads and type-checks every field; reports wrong types and tokens, never throws. */
-export function readPolicyInput(props: unknown, sink: DiagnosticSink): PolicyInput {
-  const { record, isObject } = readPropsOnce(props, sink);
+/**
+ * Type-checks every field of props already read by {@link readPropsOnce} (`props` itself only names what a
+ * non-object was); reports wrong types and tokens, never throws.
+ */
+export function readPolicyInput(props: unknown, read: PropsRead, sink: DiagnosticSink): PolicyInput {
+  const { record, isObject } = read;
   if (!isObject) {
     sink.add('policy-invalid', 'policy', `The CORS policy must be an object like { allowOrigins: ['https://app.example.com'] }, got ${props === null ? 'null' : Array.isArray(props) ? 'an array' : typeof props}.`);
   }

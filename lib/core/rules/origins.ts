@@ -2,19 +2,22 @@ import {
   allowsEveryOrigin,
   isLoopbackHost,
   KNOWN_APP_SCHEMES,
-  parseOrigin,
   PER_INSTALL_EXTENSION_SCHEMES,
   refusedWithCredentials,
   type ParsedOrigin,
 } from '../origin';
+import type { OriginParser } from '../origin-parser';
 import { hasPublicSuffixBelow, isPublicSuffix } from '../public-suffix';
 import { at, type PolicyInput } from './input';
 import { DiagnosticSink, quote } from './sink';
 
 const FIELD = 'allowOrigins';
 
-/** Checks every `allowOrigins` rule that does not depend on a target; returns the well-formed entries. */
-export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: DiagnosticSink, alwaysCredentialed = false): ParsedOrigin[] {
+/**
+ * Checks every `allowOrigins` rule that does not depend on a target; returns the well-formed entries. `parse` is the
+ * compile step's parser, so the canonical form and the renderers reuse what is parsed here.
+ */
+export function checkOrigins(input: PolicyInput, parse: OriginParser, asDeployed: boolean, sink: DiagnosticSink, alwaysCredentialed = false): ParsedOrigin[] {
   if (input.origins.length === 0) {
     // A wrong type or a token was already reported for the field; an empty list was not.
     if (!sink.diagnostics.some((d) => d.field === FIELD)) {
@@ -27,11 +30,11 @@ export function checkOrigins(input: PolicyInput, asDeployed: boolean, sink: Diag
   const seen = new Set<string>();
   for (const [i, raw] of input.origins.entries()) {
     const pos = at(input, 'origins', i);
-    const result = parseOrigin(raw);
+    const result = parse(raw);
     let origin = result.origin;
     if (result.problem) {
       const { rule, reason, suggestion } = result.problem;
-      const canonical = rule === 'origin-not-canonical' && suggestion !== undefined ? parseOrigin(suggestion).origin : undefined;
+      const canonical = rule === 'origin-not-canonical' && suggestion !== undefined ? parse(suggestion).origin : undefined;
       if (canonical && !asDeployed) {
         // The renderers emit the canonical form, so the deployed entry matches; the policy just reads differently.
         sink.add(rule, FIELD, `${quote(raw)} is not how browsers send this origin: ${reason}. It is deployed as ${quote(canonical.canonical)}; write that so the policy reads as deployed.`, { value: raw, ...pos });
