@@ -1,12 +1,12 @@
 import type { ParsedOrigin } from './origin';
 import { PUBLIC_SUFFIX_EXCEPTIONS, PUBLIC_SUFFIX_RULES } from './public-suffix-data';
-import { decodeSuffixTrie, deepestRule, hasRuleBelow, nodeAt, type SuffixNode } from './suffix-trie';
+import { decodeSuffixTrie, deepestRule, nodeAt, type SuffixNode } from './suffix-trie';
 
 // The Public Suffix List (https://publicsuffix.org/list/, ICANN and private sections) as the pinned
 // tldts holds it, copied into a compact generated file (scripts/generate-public-suffix.js) so the
-// runtime helper can share these predicates without bundling tldts' parser. The text is decoded at
-// the first lookup, so only a policy with a subdomain pattern pays for it (a few milliseconds,
-// bench/bundle-size.js). test/core/public-suffix.test.ts compares every rule with tldts' trie and
+// runtime helper can share these predicates without bundling tldts' parser. The text is read at the
+// first lookup, and then only the entries on the looked-up path, so only a policy with a subdomain
+// pattern pays for it (bench/bundle-size.js measures it). test/core/public-suffix.test.ts compares every rule with tldts' trie and
 // these predicates with tldts' `parse`.
 let rules: SuffixNode | undefined;
 let exceptions: SuffixNode | undefined;
@@ -28,7 +28,7 @@ export function hasPublicSuffixBelow(fqdn: string): boolean {
   let cached = below.get(fqdn);
   if (cached === undefined) {
     const node = nodeAt((rules ??= decodeSuffixTrie(PUBLIC_SUFFIX_RULES)), labelsOf(fqdn));
-    cached = node !== undefined && hasRuleBelow(node);
+    cached = node !== undefined && node.hasRuleBelow();
     below.set(fqdn, cached);
   }
   return cached;
