@@ -26,10 +26,12 @@ const option = (name, fallback) => {
 // 5 KB in issue 7; 6.5 KB in issue 15 for the refusals with the core's predicates (6,148 B, 2,939 B
 // gzipped). 100 KiB since issue 15, item 1: refusing a public-suffix pattern with credentials
 // (`https://*.com`, `https://*.github.io`, `https://*.amazonaws.com`) as the validator does needs the
-// whole Public Suffix List (a pattern can name any rule). Measured 93,929 B minified (38,503 B
+// whole Public Suffix List (a pattern can name any rule). Measured 94,509 B minified (38,850 B
 // gzipped) with the compact generated copy lib/core/public-suffix-data.ts (86 KB of it); tldts'
-// own trie file with a walker measured 131,942 B (47,577 B gzipped). The rest is headroom for list
-// growth. The list is decoded only for a credentialed subdomain pattern: the cold cost printed below.
+// own trie file with a walker measured 131,942 B (47,577 B gzipped) and 13 ms on its first lookup
+// (typed arrays built at load). The copy is only searched for a credentialed subdomain pattern, along
+// the looked-up labels: 0.75 ms on the first request (median of 7 fresh processes, 2026-12-06, the
+// shared 2-vCPU VM under load). The rest of the budget is headroom for list growth.
 const budget = option('budget', 100 * 1024);
 const runs = option('runs', 7);
 const json = process.argv.includes('--json');

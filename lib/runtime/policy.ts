@@ -127,8 +127,8 @@ export const ENV_SOURCE = `the environment variable ${RUNTIME_POLICY_ENV}`;
  * own middleware. `withCors` calls it itself, once, at the first invocation.
  * @param env - the environment to read; `process.env` by default.
  * @returns the normalized policy. An entry the validator rejects (an origin that is not canonical or
- * that no browser sends, `*` or `null` with credentials, a forbidden method, `*` exposed with
- * credentials, a name that is not a token) is logged with `console.error` and ignored when answering requests.
+ * that no browser sends, `*` or `null` with credentials, a public-suffix pattern with credentials, a
+ * forbidden method, `*` exposed with credentials, a name that is not a token) is logged with `console.error` and ignored when answering requests.
  * @throws CorsRuntimeConfigError when the variable is missing, not JSON, or not a normalized policy;
  * the message names the variable and the fix.
  */
