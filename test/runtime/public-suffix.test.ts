@@ -1,5 +1,5 @@
 import { normalizeCorsPolicyUnchecked, validateCorsPolicy } from 'cors-constructs';
-import { CorsRuntimeConfigError, RUNTIME_POLICY_ENV, withCors, type CorsGeneratedResult, type NormalizedCorsPolicy } from 'cors-constructs/runtime';
+import { CorsRuntimeConfigError, RUNTIME_POLICY_ENV, withCors, type CorsGeneratedResult, type CorsProxyEvent, type NormalizedCorsPolicy } from 'cors-constructs/runtime';
 import * as publicSuffix from '../../lib/core/public-suffix';
 import { compilePolicy } from '../../lib/runtime/policy';
 
@@ -11,7 +11,7 @@ const policy = (allowOrigins: readonly string[], allowCredentials: boolean): Nor
   allowOrigins, allowMethods: ['GET', 'PUT'], allowHeaders: [], exposeHeaders: [], allowCredentials,
 });
 const preflight = (origin: string) => ({ httpMethod: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' } });
-const served = async (handler: ReturnType<typeof withCors>, origin: string) =>
+const served = async (handler: (event: CorsProxyEvent, context: unknown) => Promise<unknown>, origin: string) =>
   ((await handler(preflight(origin), {})) as CorsGeneratedResult).headers;
 
 let errorSpy: jest.SpyInstance;
