@@ -6,8 +6,8 @@ import { decodeSuffixTrie, deepestRule, nodeAt, type SuffixNode } from './suffix
 // tldts holds it, copied into a compact generated file (scripts/generate-public-suffix.js) so the
 // runtime helper can share these predicates without bundling tldts' parser. The text is read at the
 // first lookup, and then only the entries on the looked-up path, so only a policy with a subdomain
-// pattern pays for it (bench/bundle-size.js measures it). test/core/public-suffix.test.ts compares every rule with tldts' trie and
-// these predicates with tldts' `parse`.
+// pattern pays for it (bench/bundle-size.js measures it). test/core/public-suffix.test.ts compares
+// every rule with tldts' trie and these predicates with tldts' `parse`.
 let rules: SuffixNode | undefined;
 let exceptions: SuffixNode | undefined;
 
