@@ -64,7 +64,7 @@ export function compilePolicy(value: unknown, source: string): CompiledPolicy {
   const origins: ParsedOrigin[] = [];
   for (const raw of rawOrigins as unknown[]) {
     const origin = typeof raw === 'string' ? parseCanonicalOrigin(raw) : undefined;
-    // The Public Suffix List is decoded at the first credentialed pattern, not before.
+    // The Public Suffix List is only searched for a subdomain pattern of a credentialed policy.
     const reach = credentials && origin ? publicSuffixReach(origin) : undefined;
     if (reach) {
       // As the validator's origin-pattern-public-suffix (lib/core/rules/origins.ts) says it.
