@@ -104,6 +104,7 @@ const ADAPTERS = {
       return [
         { name: 'runtime helper added to a handler (minified)', value: `${data.differenceBytes} B (${data.differenceGzipBytes} B gzip)`, target: `<= ${data.budgetBytes} B`, met: data.differenceBytes <= data.budgetBytes },
         { name: 'runtime helper dependencies bundled', value: external.length ? external.join(', ') : 'none', target: 'none', met: external.length === 0 },
+        ...(data.coldCost ? [{ name: 'runtime helper: Public Suffix List on the first request', value: `${data.coldCost.publicSuffixListMs} ms`, target: '-', met: true, info: true }] : []),
       ];
     },
   },

@@ -1,86 +1,61 @@
-import { parse } from 'tldts';
-// tldts ships the Public Suffix List as a flat trie; its lookup API answers "what is the suffix of
-// this host" but not "is there any suffix below this domain", which a wildcard pattern needs
-// (`https://*.amazonaws.com` covers the private suffix `s3.amazonaws.com`). We walk the same data,
-// pinned to the tldts version in package.json, and a unit test fails if its layout ever changes.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const trie = require('tldts/dist/cjs/src/data/trie.js') as {
-  readonly nodeFlags: Uint8Array;
-  readonly edgeStart: ArrayLike<number>;
-  readonly edgeLength: ArrayLike<number>;
-  readonly edgeChild: ArrayLike<number>;
-  readonly labelText: string;
-  readonly rulesRoot: number;
-};
+import type { ParsedOrigin } from './origin';
+import { PUBLIC_SUFFIX_EXCEPTIONS, PUBLIC_SUFFIX_RULES } from './public-suffix-data';
+import { decodeSuffixTrie, deepestRule, nodeAt, type SuffixNode } from './suffix-trie';
 
-const PSL_OPTIONS = { allowPrivateDomains: true } as const;
+// The Public Suffix List (https://publicsuffix.org/list/, ICANN and private sections) as the pinned
+// tldts holds it, copied into a compact generated file (scripts/generate-public-suffix.js) so the
+// runtime helper can share these predicates without bundling tldts' parser. The text is read at the
+// first lookup, and then only the entries on the looked-up path, so only a policy with a subdomain
+// pattern pays for it (bench/bundle-size.js measures it). test/core/public-suffix.test.ts compares
+// every rule with tldts' trie and these predicates with tldts' `parse`.
+let rules: SuffixNode | undefined;
+let exceptions: SuffixNode | undefined;
 
-let edgeOffsets: Uint32Array | undefined;
-
-function labelOffsets(): Uint32Array {
-  if (!edgeOffsets) {
-    edgeOffsets = new Uint32Array(trie.edgeLength.length);
-    for (let edge = 0, offset = 0; edge < trie.edgeLength.length; edge += 1) {
-      edgeOffsets[edge] = offset;
-      offset += trie.edgeLength[edge]!;
-    }
-  }
-  return edgeOffsets;
-}
-
-function childByLabel(node: number, label: string): number | undefined {
-  const offsets = labelOffsets();
-  for (let edge = trie.edgeStart[node]!; edge < trie.edgeStart[node + 1]!; edge += 1) {
-    const text = trie.labelText.substr(offsets[edge]!, trie.edgeLength[edge]!);
-    if (text === label) return trie.edgeChild[edge]!;
-  }
-  return undefined;
-}
-
-function subtreeHasRule(node: number): boolean {
-  const pending = [node];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (let edge = trie.edgeStart[current]!; edge < trie.edgeStart[current + 1]!; edge += 1) {
-      const child = trie.edgeChild[edge]!;
-      if (trie.nodeFlags[child] !== 0) return true;
-      pending.push(child);
-    }
-  }
-  return false;
+// `example.com.` (the DNS root) names the same site as `example.com`, and browsers keep the dot in
+// the Origin, so a pattern on `com.` matches as much as one on `com`. Labels right to left.
+function labelsOf(fqdn: string): string[] {
+  return (fqdn.endsWith('.') ? fqdn.slice(0, -1) : fqdn).split('.').reverse();
 }
 
 const below = new Map<string, boolean>();
 
-/** Whether the Public Suffix List (ICANN and private sections) has a rule strictly below `domain`. */
+/**
+ * Whether the Public Suffix List (ICANN and private sections) has a rule strictly below `fqdn`
+ * (`amazonaws.com` holds `s3.amazonaws.com`), following exact labels.
+ * @param fqdn - a lowercase ASCII host, as the WHATWG URL parser serializes it (punycode).
+ */
 export function hasPublicSuffixBelow(fqdn: string): boolean {
-  const domain = withoutRootDot(fqdn);
-  let cached = below.get(domain);
+  let cached = below.get(fqdn);
   if (cached === undefined) {
-    let node: number | undefined = trie.rulesRoot;
-    for (const label of domain.split('.').reverse()) {
-      node = childByLabel(node, label);
-      if (node === undefined) break;
-    }
-    cached = node !== undefined && subtreeHasRule(node);
-    below.set(domain, cached);
+    const node = nodeAt((rules ??= decodeSuffixTrie(PUBLIC_SUFFIX_RULES)), labelsOf(fqdn));
+    cached = node !== undefined && node.hasRuleBelow();
+    below.set(fqdn, cached);
   }
   return cached;
 }
 
-// `example.com.` (the DNS root) names the same site as `example.com`, and browsers keep the dot in
-// the Origin, so a pattern on `com.` matches as much as one on `com`.
-function withoutRootDot(domain: string): string {
-  return domain.endsWith('.') ? domain.slice(0, -1) : domain;
+/**
+ * Whether `fqdn` is itself a rule of the Public Suffix List (ICANN or private section), wildcard
+ * (`*.ck`) and exception (`!www.ck`) rules applied as tldts' `parse` applies them. Names the list
+ * does not hold (`test`, `internal`, `local`, `localhost`, `example`: reserved or undelegated,
+ * RFC 6761 and 6762) are not: nobody can register a name below them on the public internet.
+ * @param fqdn - a lowercase ASCII host, as the WHATWG URL parser serializes it (punycode).
+ */
+export function isPublicSuffix(fqdn: string): boolean {
+  const labels = labelsOf(fqdn);
+  // An exception rule makes the name registrable, whatever the other rules say.
+  if (deepestRule((exceptions ??= decodeSuffixTrie(PUBLIC_SUFFIX_EXCEPTIONS)), labels) > 0) return false;
+  return deepestRule((rules ??= decodeSuffixTrie(PUBLIC_SUFFIX_RULES)), labels) === labels.length;
 }
 
 /**
- * Whether `domain` is itself a rule of the Public Suffix List (ICANN or private section). Names the
- * list does not hold (`test`, `internal`, `local`, `localhost`, `example`: reserved or undelegated,
- * RFC 6761 and 6762) are not: nobody can register a name below them on the public internet.
+ * How a subdomain pattern reaches public suffixes (`origin-pattern-public-suffix`): its base host
+ * `is` one (`https://*.com`, `https://*.github.io`), or the list holds public suffixes `below` it
+ * (`https://*.amazonaws.com`); undefined for other entries and for a base nobody else can register
+ * under (`https://*.example.com`). The validator reports it (an error with credentials) and the
+ * runtime helper refuses it with credentials.
  */
-export function isPublicSuffix(fqdn: string): boolean {
-  const domain = withoutRootDot(fqdn);
-  const parsed = parse(domain, PSL_OPTIONS);
-  return parsed.publicSuffix === domain && (parsed.isIcann === true || parsed.isPrivate === true);
+export function publicSuffixReach(origin: ParsedOrigin): 'is' | 'below' | undefined {
+  if (origin.kind !== 'subdomain-pattern') return undefined;
+  return isPublicSuffix(origin.host) ? 'is' : hasPublicSuffixBelow(origin.host) ? 'below' : undefined;
 }

@@ -1,7 +1,8 @@
 import type { NormalizedCorsPolicy } from '../core/normalize';
 import { isHttpToken } from '../core/grammar';
-import { FORBIDDEN_METHODS } from '../core/methods';
+import { FORBIDDEN_METHODS, normalizeMethod } from '../core/methods';
 import { refusedWithCredentials, type ParsedOrigin } from '../core/origin';
+import { publicSuffixReach } from '../core/public-suffix';
 import { RUNTIME_POLICY_ENV } from '../core/runtime-contract';
 import { parseCanonicalOrigin } from './origins';
 import { AC, isRecord, PREFIX } from './util';
@@ -40,9 +41,10 @@ function fail(source: string, problem: string): never {
  * Checks that a value is a normalized policy and prepares it. Every entry the validator reports as
  * an error, with the core's own predicates, is refused: an origin that is not canonical or that no
  * browser sends (a blocked port, a host DNS cannot carry), `*` or `null` with credentials, a method
- * or header name that is not an RFC 9110 token, a forbidden method, `*` exposed with credentials; and
- * a max age that is not a non-negative integer. (Not yet: public-suffix patterns with credentials,
- * which need the Public Suffix List.) Names are tokens, so nothing can inject a header.
+ * or header name that is not an RFC 9110 token, a forbidden method, `*` exposed with credentials, a
+ * pattern on or above a public suffix with credentials; and a max age that is not a non-negative
+ * integer. Names are tokens, so nothing can inject a header. Methods are normalized as
+ * `normalizeCorsPolicy` normalizes them (`get` is sent as `GET`).
  * @throws CorsRuntimeConfigError naming `source` and the offending field.
  */
 export function compilePolicy(value: unknown, source: string): CompiledPolicy {
@@ -62,10 +64,15 @@ export function compilePolicy(value: unknown, source: string): CompiledPolicy {
   const origins: ParsedOrigin[] = [];
   for (const raw of rawOrigins as unknown[]) {
     const origin = typeof raw === 'string' ? parseCanonicalOrigin(raw) : undefined;
-    if (origin && !(credentials && refusedWithCredentials(origin))) origins.push(origin);
+    // The Public Suffix List is only searched for a subdomain pattern of a credentialed policy.
+    const reach = credentials && origin ? publicSuffixReach(origin) : undefined;
+    if (reach) {
+      // As the validator's origin-pattern-public-suffix (lib/core/rules/origins.ts) says it.
+      refuse(`allowOrigins '${raw}' with credentials (origin-pattern-public-suffix): ${reach === 'is' ? 'it matches every site under the public suffix' : 'it covers public suffixes below'} '${origin!.host}', so anyone can register a matching origin and read credentialed responses. Use a domain you own, e.g. 'https://*.example.com', or list exact origins`);
+    } else if (origin && !(credentials && refusedWithCredentials(origin))) origins.push(origin);
     else refuse(`allowOrigins '${raw}'${origin ? ' with credentials' : ' is not canonical'}`);
   }
-  const list = (field: keyof NormalizedCorsPolicy, refused: (item: string) => boolean = () => false): string | undefined => {
+  const list = (field: keyof NormalizedCorsPolicy, refused: (item: string) => boolean = () => false, normalize = (item: string) => item): string | undefined => {
     const items: unknown = policy[field] ?? [];
     if (!Array.isArray(items)) fail(source, field);
     const kept = (items as unknown[]).filter((item): item is string => {
@@ -73,10 +80,14 @@ export function compilePolicy(value: unknown, source: string): CompiledPolicy {
       if (!ok) refuse(`${field} '${item}'`);
       return ok;
     });
-    // Sent as listed: a normalized policy is deduplicated and has lowercase header names already.
-    return kept.length > 0 ? kept.join(',') : undefined;
+    // A normalized policy is deduplicated and has lowercase header names already (header names are
+    // case-insensitive anyway); methods are normalized again, since browsers compare them byte for byte.
+    const sent = [...new Set(kept.map(normalize))];
+    return sent.length > 0 ? sent.join(',') : undefined;
   };
-  const methods = list('allowMethods', (method) => FORBIDDEN_METHODS.has(method.toUpperCase()));
+  // A deploy-time `get` would never match if sent as written (`method-not-normalized`): sent as `GET`,
+  // as the normalized policy would.
+  const methods = list('allowMethods', (method) => FORBIDDEN_METHODS.has(method.toUpperCase()), normalizeMethod);
   const allowHeaders = list('allowHeaders');
   const expose = list('exposeHeaders', // `*` with credentials is a literal name that exposes nothing (`expose-wildcard-with-credentials`).
     (header) => credentials && header === '*');
@@ -116,8 +127,8 @@ export const ENV_SOURCE = `the environment variable ${RUNTIME_POLICY_ENV}`;
  * own middleware. `withCors` calls it itself, once, at the first invocation.
  * @param env - the environment to read; `process.env` by default.
  * @returns the normalized policy. An entry the validator rejects (an origin that is not canonical or
- * that no browser sends, `*` or `null` with credentials, a forbidden method, `*` exposed with
- * credentials, a name that is not a token) is logged with `console.error` and ignored when answering requests.
+ * that no browser sends, `*` or `null` with credentials, a public-suffix pattern with credentials, a
+ * forbidden method, `*` exposed with credentials, a name that is not a token) is logged with `console.error` and ignored when answering requests.
  * @throws CorsRuntimeConfigError when the variable is missing, not JSON, or not a normalized policy;
  * the message names the variable and the fix.
  */

@@ -68,9 +68,10 @@ function mergeHeaders(result: Record<string, unknown>, cors: CorsResponseHeaders
  *   `CORS_CONSTRUCTS_POLICY`. When it is missing, not JSON or not a policy, every invocation logs
  *   why (naming the variable) and answers 500 with `Vary: Origin` and no
  *   `Access-Control-Allow-Origin`, without calling the handler. An entry the validator rejects as an
- *   error (e.g. a deploy-time origin with a trailing slash, `null` or `*` with credentials, `TRACE`,
- *   `*` exposed with credentials) is dropped, logged once per cold start naming the entry and the
- *   variable, and the other entries are served; in `options.policy` it throws.
+ *   error (e.g. a deploy-time origin with a trailing slash, `null` or `*` with credentials, a
+ *   pattern on a public suffix such as `https://*.com` with credentials, `TRACE`, `*` exposed with
+ *   credentials) is dropped, logged once per cold start naming the entry and the variable, and the
+ *   other entries are served; in `options.policy` it throws. Methods are sent normalized (`get` as `GET`).
  *
  * @example
  * ```ts

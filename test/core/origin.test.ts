@@ -87,7 +87,7 @@ describe('originMatches', () => {
   });
 });
 
-describe('public suffix list (tldts data, private section included)', () => {
+describe('public suffix list (the generated copy of tldts, private section included)', () => {
   test.each([
     ['com', true], ['co.uk', true], ['github.io', true], ['cloudfront.net', true], ['example.com', false], ['localhost', false],
   ])('%s is a public suffix: %s', (domain, expected) => {
@@ -97,7 +97,6 @@ describe('public suffix list (tldts data, private section included)', () => {
   test.each([
     ['amazonaws.com', true], ['on.aws', true], ['com', true], ['example.com', false], ['example.co.uk', false],
   ])('%s has a public suffix below it: %s', (domain, expected) => {
-    // Fails if a tldts upgrade changes the layout of the trie this module walks.
     expect(hasPublicSuffixBelow(domain)).toBe(expected);
   });
 });

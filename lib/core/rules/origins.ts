@@ -7,7 +7,7 @@ import {
   type ParsedOrigin,
 } from '../origin';
 import type { OriginParser } from '../origin-parser';
-import { hasPublicSuffixBelow, isPublicSuffix } from '../public-suffix';
+import { publicSuffixReach } from '../public-suffix';
 import { at, type PolicyInput } from './input';
 import { DiagnosticSink, quote } from './sink';
 
@@ -85,9 +85,10 @@ function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?:
     const consequence = input.credentials ? 'read credentialed responses'
       : alwaysCredentialed ? 'read credentialed responses (S3 allows credentials for every origin it echoes, e.g. with CloudFront signed cookies)'
         : "read responses (no more than '*' allows, since credentials are off, but surely more than meant)";
-    if (isPublicSuffix(origin.host)) {
+    const reach = publicSuffixReach(origin);
+    if (reach === 'is') {
       sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin and ${consequence}. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos, severity });
-    } else if (hasPublicSuffixBelow(origin.host)) {
+    } else if (reach === 'below') {
       sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin and ${consequence}. List the exact origins instead.`, { value: raw, ...pos, severity });
     }
     if (input.credentials) {
