@@ -1,5 +1,5 @@
 import { Stack, Stage } from 'aws-cdk-lib';
-import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy, ServiceCorsFields } from 'cors-constructs';
+import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from 'cors-constructs';
 import { configFingerprint, sameConfiguration, targetCorsConflict } from 'cors-constructs';
 import type { Construct, IConstruct } from 'constructs';
 
@@ -115,29 +115,4 @@ export function allConstructs(scope: IConstruct): IConstruct[] {
   const pass = validating > 0 ? passes.get(root) : undefined;
   if (pass === undefined) return root.node.findAll();
   return (pass.all ??= root.node.findAll());
-}
-
-/**
- * The L1 CORS property both `AWS::ApiGatewayV2::Api` `CorsConfiguration` and `AWS::Lambda::Url` `Cors`
- * take: the same fields, `maxAge` in seconds, lists only when non-empty. @internal
- */
-export interface CfnServiceCors {
-  readonly allowOrigins: string[];
-  readonly allowMethods: string[];
-  readonly allowHeaders?: string[];
-  readonly exposeHeaders?: string[];
-  readonly allowCredentials: boolean;
-  readonly maxAge?: number;
-}
-
-/** Maps the rendered HTTP API or function URL fields onto the shared L1 shape. @internal */
-export function toCfnServiceCors(config: ServiceCorsFields): CfnServiceCors {
-  return {
-    allowOrigins: config.allowOrigins,
-    allowMethods: config.allowMethods,
-    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
-    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
-    allowCredentials: config.allowCredentials,
-    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
-  };
 }

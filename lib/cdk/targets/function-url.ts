@@ -1,12 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { describeConfiguration, duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict } from 'cors-constructs';
-import { allConstructs, claimTarget, isBound, resolveIn, sameConfig, type AdapterContext, toCfnServiceCors } from '../internal';
+import { describeConfiguration, duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict, toServiceCorsBlockConfig } from 'cors-constructs';
+import { allConstructs, claimTarget, isBound, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /** Applies the policy to a function URL through its L1 `CfnUrl.cors`. @internal */
 export function applyToFunctionUrl(ctx: AdapterContext, functionUrl: lambda.FunctionUrl | lambda.CfnUrl): void {
-  const cors: lambda.CfnUrl.CorsProperty = toCfnServiceCors(renderFunctionUrlCors(ctx.policy));
+  const cors: lambda.CfnUrl.CorsProperty = toServiceCorsBlockConfig(renderFunctionUrlCors(ctx.policy));
   const cfn = functionUrl instanceof lambda.CfnUrl ? functionUrl : (functionUrl.node.defaultChild as lambda.CfnUrl);
   const label = `Function URL ${functionUrl.node.path}`;
   if (claimTarget(cfn, ctx, cors, label, 'function-url') !== 'first') return;

@@ -1,9 +1,9 @@
-import { duplicateCorsHeaders, renderFunctionUrlCors, type CorsDiagnostic } from '../../core';
+import { duplicateCorsHeaders, renderFunctionUrlCors, toServiceCorsBlockConfig, type CorsDiagnostic } from '../../core';
 import type { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import type { TargetContext } from '../context';
 import type { TerraformView } from '../view';
 import type { LambdaFunctionBindings } from './lambda-function';
-import { ServiceCorsApplications, toServiceCorsBlock, type ServiceCorsBlock } from './service-cors';
+import { ServiceCorsApplications, type ServiceCorsBlock } from './service-cors';
 
 /** The `cors` block of an `aws_lambda_function_url` (structurally assignable to `LambdaFunctionUrlCors`). */
 export type FunctionUrlCors = ServiceCorsBlock;
@@ -24,7 +24,7 @@ export class FunctionUrlTarget {
 
   /** The policy as the block (the core's rendering, once per policy). */
   public configuration(): FunctionUrlCors {
-    return toServiceCorsBlock(this.ctx.render('function-url', renderFunctionUrlCors));
+    return toServiceCorsBlockConfig(this.ctx.render('function-url', renderFunctionUrlCors));
   }
 
   /** Sets the function URL's `cors`; a different existing one is a `target-cors-conflict` error. */

@@ -1,8 +1,8 @@
-import { preflightNeedsOptionsRoute, renderHttpApiCors, type CorsDiagnostic, type HttpRouteFact } from '../../core';
+import { preflightNeedsOptionsRoute, renderHttpApiCors, toServiceCorsBlockConfig, type CorsDiagnostic, type HttpRouteFact } from '../../core';
 import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { TargetContext } from '../context';
 import type { TerraformView } from '../view';
-import { ServiceCorsApplications, toServiceCorsBlock, type ServiceCorsBlock } from './service-cors';
+import { ServiceCorsApplications, type ServiceCorsBlock } from './service-cors';
 
 /** The `cors_configuration` block of an `aws_apigatewayv2_api` (structurally assignable to `Apigatewayv2ApiCorsConfiguration`). */
 export type HttpApiCorsConfiguration = ServiceCorsBlock;
@@ -28,7 +28,7 @@ export class HttpApiTarget {
 
   /** The policy as the block (the core's rendering, once per policy). */
   public configuration(): HttpApiCorsConfiguration {
-    return toServiceCorsBlock(this.ctx.render('http-api', renderHttpApiCors));
+    return toServiceCorsBlockConfig(this.ctx.render('http-api', renderHttpApiCors));
   }
 
   /** Sets the API's `cors_configuration`; a different existing one is a `target-cors-conflict` error. */

@@ -1,4 +1,4 @@
-import { canonicalJson, describeConfiguration, sameConfiguration, targetCorsConflict, type CorsDiagnostic, type ServiceCorsFields } from '../../core';
+import { canonicalJson, describeConfiguration, sameConfiguration, targetCorsConflict, type CorsDiagnostic } from '../../core';
 import type { IConstruct } from 'constructs';
 import type { TargetContext } from '../context';
 
@@ -20,18 +20,6 @@ export interface ServiceCorsBlock {
   allowCredentials?: boolean;
   /** Preflight cache lifetime in seconds; absent when the policy sets none. */
   maxAge?: number;
-}
-
-/** Maps the core's rendered HTTP API or function URL fields onto the provider's block. */
-export function toServiceCorsBlock(config: ServiceCorsFields): ServiceCorsBlock {
-  return {
-    allowOrigins: [...config.allowOrigins],
-    allowMethods: [...config.allowMethods],
-    ...(config.allowHeaders ? { allowHeaders: [...config.allowHeaders] } : {}),
-    ...(config.exposeHeaders ? { exposeHeaders: [...config.exposeHeaders] } : {}),
-    allowCredentials: config.allowCredentials,
-    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
-  };
 }
 
 /** How one resource type holds its service CORS block (`aws_apigatewayv2_api`, `aws_lambda_function_url`). @internal */
