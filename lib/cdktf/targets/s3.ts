@@ -19,8 +19,8 @@ export interface BucketCorsRule {
   maxAgeSeconds?: number;
 }
 
-/** Maps the core's neutral S3 rule onto the provider's `cors_rule` shape. */
-export function toBucketCorsRule(config: S3CorsRuleConfig): BucketCorsRule {
+// Maps the core's neutral S3 rule onto the provider's `cors_rule` shape.
+function toBucketCorsRule(config: S3CorsRuleConfig): BucketCorsRule {
   return {
     allowedOrigins: [...config.allowedOrigins],
     allowedMethods: [...config.allowedMethods],
