@@ -5,15 +5,15 @@ import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  CORS_TARGETS,
+  CorsPolicyLifecycle,
+  DIAGNOSTIC_ID_PREFIX,
   RUNTIME_POLICY_ENV,
+  diagnosticId,
   formatDiagnostic,
   normalizeCorsPolicyUnchecked,
   targetCorsConflict,
-  validateCorsPolicy,
   type CorsDiagnostic,
   type CorsPolicyProps,
-  type CorsTarget,
   type NormalizedCorsPolicy,
 } from 'cors-constructs';
 import { Construct } from 'constructs';
@@ -50,7 +50,7 @@ function runtimePolicyJson(policy: NormalizedCorsPolicy): string {
 }
 
 /** Prefix of every warning id this library adds: `cors-constructs:<rule>`, e.g. `cors-constructs:proxy-responses-uncovered`. */
-export const WARNING_ID_PREFIX = 'cors-constructs:';
+export const WARNING_ID_PREFIX = `${DIAGNOSTIC_ID_PREFIX}:`;
 
 /**
  * One CORS policy, validated at synth time and applied to any number of API Gateway REST and HTTP
@@ -76,10 +76,8 @@ export class CorsPolicy extends Construct {
 
   private readonly props: CorsPolicyProps;
   private readonly propsDiagnostics: CorsDiagnostic[] = [];
-  private readonly targets = new Set<CorsTarget>();
+  private readonly lifecycle: CorsPolicyLifecycle;
   private readonly checks: Array<() => CorsDiagnostic[]> = [];
-  private readonly restApplications: boolean[] = [];
-  private readonly warned = new Set<string>();
   private readonly context: AdapterContext;
   private rhp?: cloudfront.ResponseHeadersPolicy;
 
@@ -96,6 +94,7 @@ export class CorsPolicy extends Construct {
     }
     this.props = { ...rest, ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}) };
     this.policy = normalizeCorsPolicyUnchecked(this.props);
+    this.lifecycle = new CorsPolicyLifecycle(this.props);
     this.context = { owner: this, policy: this.policy, addCheck: (check) => this.checks.push(check) };
     coordinateValidation(this);
     this.node.addValidation({ validate: () => duringValidation(() => this.validatePolicy()) });
@@ -112,20 +111,19 @@ export class CorsPolicy extends Construct {
    * types itself, which then get the headers added).
    */
   public applyToRestApi(api: apigateway.RestApiBase, options: ApplyToRestApiOptions = {}): void {
-    this.targets.add('rest-api');
-    this.restApplications.push(options.gatewayResponses !== false);
+    this.lifecycle.useRestApi(options.gatewayResponses !== false);
     applyToRestApi(this.context, api, options);
   }
 
   /** Sets the HTTP API's CORS configuration (API Gateway answers preflights and adds the headers). */
   public applyToHttpApi(httpApi: apigwv2.HttpApi): void {
-    this.targets.add('http-api');
+    this.lifecycle.useTarget('http-api');
     applyToHttpApi(this.context, httpApi);
   }
 
   /** Sets the function URL's CORS configuration (the URL service answers preflights and adds the headers). */
   public applyToFunctionUrl(functionUrl: lambda.FunctionUrl | lambda.CfnUrl): void {
-    this.targets.add('function-url');
+    this.lifecycle.useTarget('function-url');
     applyToFunctionUrl(this.context, functionUrl);
   }
 
@@ -134,7 +132,7 @@ export class CorsPolicy extends Construct {
    * `s3.CfnBucket`. Imported buckets cannot be changed and throw.
    */
   public applyToBucket(bucket: s3.IBucket | s3.CfnBucket): void {
-    this.targets.add('s3');
+    this.lifecycle.useTarget('s3');
     applyToBucket(this.context, bucket);
   }
 
@@ -144,7 +142,7 @@ export class CorsPolicy extends Construct {
    * (accounts have a quota of 20 response headers policies).
    */
   public get responseHeadersPolicy(): cloudfront.IResponseHeadersPolicy {
-    this.targets.add('cloudfront');
+    this.lifecycle.useTarget('cloudfront');
     this.rhp ??= createResponseHeadersPolicy(this.context);
     return this.rhp;
   }
@@ -172,52 +170,43 @@ export class CorsPolicy extends Construct {
    * @throws CorsPolicyError (`origin-pattern-unsupported`, `header-wildcard-with-credentials`) when aws-cdk-lib cannot express the policy
    */
   public toRestApiCorsOptions(): apigateway.CorsOptions {
-    this.targets.add('rest-api');
+    this.lifecycle.useTarget('rest-api');
     return restApiCorsOptions(this.context);
   }
 
   /** The policy as aws-cdk-lib's `CorsPreflightOptions`, for `new HttpApi(.., { corsPreflight })`. */
   public toHttpApiCorsPreflight(): apigwv2.CorsPreflightOptions {
-    this.targets.add('http-api');
+    this.lifecycle.useTarget('http-api');
     return httpApiCorsPreflight(this.context);
   }
 
   /** The policy as aws-cdk-lib's `FunctionUrlCorsOptions`, for `fn.addFunctionUrl({ cors })`. */
   public toFunctionUrlCors(): lambda.FunctionUrlCorsOptions {
-    this.targets.add('function-url');
+    this.lifecycle.useTarget('function-url');
     return functionUrlCorsOptions(this.context);
   }
 
   /** The policy as aws-cdk-lib's `CorsRule[]` (one rule), for `new Bucket(.., { cors })`. */
   public toBucketCorsRules(): s3.CorsRule[] {
-    this.targets.add('s3');
+    this.lifecycle.useTarget('s3');
     return bucketCorsRules(this.context);
   }
 
   /** The policy as aws-cdk-lib's `ResponseHeadersCorsBehavior`, for your own `ResponseHeadersPolicy`. */
   public toResponseHeadersPolicyCors(): cloudfront.ResponseHeadersCorsBehavior {
-    this.targets.add('cloudfront');
+    this.lifecycle.useTarget('cloudfront');
     return responseHeadersCorsBehavior(this.context);
   }
 
   /** Every finding for the policy and the targets it was applied to, computed now. */
   public diagnostics(): CorsDiagnostic[] {
-    const targets = CORS_TARGETS.filter((t) => this.targets.has(t));
-    const restOptOut = this.restApplications.length > 0 && this.restApplications.every((withResponses) => !withResponses);
-    return [
-      ...this.propsDiagnostics,
-      ...validateCorsPolicy(this.props, { targets, restApiGatewayResponses: !restOptOut }),
-      ...this.checks.flatMap((check) => check()),
-    ];
+    return [...this.propsDiagnostics, ...this.lifecycle.policyDiagnostics(), ...this.checks.flatMap((check) => check())];
   }
 
   private validatePolicy(): string[] {
     const diagnostics = this.diagnostics();
-    for (const warning of diagnostics.filter((d) => d.severity === 'warning')) {
-      const key = `${warning.rule}\u0000${warning.message}`;
-      if (this.warned.has(key)) continue;
-      this.warned.add(key);
-      Annotations.of(this).addWarningV2(`${WARNING_ID_PREFIX}${warning.rule}`, formatDiagnostic(warning));
+    for (const warning of this.lifecycle.newWarnings(diagnostics)) {
+      Annotations.of(this).addWarningV2(diagnosticId(warning), formatDiagnostic(warning));
     }
     return diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
   }

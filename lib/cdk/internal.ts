@@ -1,6 +1,6 @@
 import { Stack, Stage } from 'aws-cdk-lib';
-import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy, ServiceCorsFields } from 'cors-constructs';
-import { configFingerprint, targetCorsConflict } from 'cors-constructs';
+import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from 'cors-constructs';
+import { configFingerprint, sameConfiguration, targetCorsConflict } from 'cors-constructs';
 import type { Construct, IConstruct } from 'constructs';
 
 /**
@@ -73,18 +73,12 @@ export function plain(value: unknown): unknown {
 
 /** Whether two configurations hold the same values (key order and `undefined` members ignored). @internal */
 export function sameConfig(a: unknown, b: unknown): boolean {
-  return configFingerprint(plain(a)) === configFingerprint(plain(b));
+  return sameConfiguration(plain(a), plain(b));
 }
 
 /** The value with every token resolved in the stack of `scope`, as JSON-compatible data. @internal */
 export function resolveIn(scope: IConstruct, value: unknown): unknown {
   return plain(Stack.of(scope).resolve(value));
-}
-
-/** A compact, bounded description of a configuration for messages. @internal */
-export function describe(value: unknown): string {
-  const text = JSON.stringify(plain(value));
-  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 // One construct list per app and validation pass, shared by every check of every CorsPolicy: a findAll
@@ -121,29 +115,4 @@ export function allConstructs(scope: IConstruct): IConstruct[] {
   const pass = validating > 0 ? passes.get(root) : undefined;
   if (pass === undefined) return root.node.findAll();
   return (pass.all ??= root.node.findAll());
-}
-
-/**
- * The L1 CORS property both `AWS::ApiGatewayV2::Api` `CorsConfiguration` and `AWS::Lambda::Url` `Cors`
- * take: the same fields, `maxAge` in seconds, lists only when non-empty. @internal
- */
-export interface CfnServiceCors {
-  readonly allowOrigins: string[];
-  readonly allowMethods: string[];
-  readonly allowHeaders?: string[];
-  readonly exposeHeaders?: string[];
-  readonly allowCredentials: boolean;
-  readonly maxAge?: number;
-}
-
-/** Maps the rendered HTTP API or function URL fields onto the shared L1 shape. @internal */
-export function toCfnServiceCors(config: ServiceCorsFields): CfnServiceCors {
-  return {
-    allowOrigins: config.allowOrigins,
-    allowMethods: config.allowMethods,
-    ...(config.allowHeaders ? { allowHeaders: config.allowHeaders } : {}),
-    ...(config.exposeHeaders ? { exposeHeaders: config.exposeHeaders } : {}),
-    allowCredentials: config.allowCredentials,
-    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
-  };
 }

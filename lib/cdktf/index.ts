@@ -9,7 +9,8 @@
  * `@cdktn/provider-aws` there.
  * @packageDocumentation
  */
-export { CorsPolicy, DIAGNOSTIC_PREFIX, RestApiCors, type RestApiCorsOptions, type RestApiPreflight } from './cors-policy';
+export { CorsPolicy, DIAGNOSTIC_PREFIX } from './cors-policy';
+export { RestApiCors, type RestApiCorsOptions, type RestApiPreflight } from './targets/rest-api';
 export type { BucketCorsRule } from './targets/s3';
 export type { HttpApiCorsConfiguration } from './targets/http-api';
 export type { FunctionUrlCors } from './targets/function-url';

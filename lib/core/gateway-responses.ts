@@ -1,6 +1,6 @@
 import type { CorsDiagnostic } from './diagnostic';
 import { diagnostic } from './rules/sink';
-import { apiGatewayLiteral, type RestApiGatewayResponseConfig } from './targets/rest-api';
+import { apiGatewayHeaderLiterals, type RestApiGatewayResponseConfig } from './targets/rest-api';
 
 /**
  * A gateway response the user defined on a REST API (e.g. `ACCESS_DENIED`, `UNAUTHORIZED`) replaces
@@ -14,7 +14,7 @@ export const GATEWAY_RESPONSE_HEADER_PREFIX = 'gatewayresponse.header.';
 
 /** The CORS headers of a gateway response as API Gateway parameter mappings: `{ 'gatewayresponse.header.X': "'value'" }`. */
 export function gatewayResponseParameters(response: RestApiGatewayResponseConfig): Record<string, string> {
-  return Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [`${GATEWAY_RESPONSE_HEADER_PREFIX}${name}`, apiGatewayLiteral(value)]));
+  return apiGatewayHeaderLiterals(response.headers, GATEWAY_RESPONSE_HEADER_PREFIX);
 }
 
 /** The outcome of merging the CORS headers into a user's gateway response parameters. */

@@ -23,7 +23,8 @@ export {
 export { isHttpToken } from './grammar';
 export { isUnresolvedToken } from './token';
 export { normalizeMethod } from './methods';
-export { configFingerprint } from './fingerprint';
+export { canonicalJson, configFingerprint, describeConfiguration, sameConfiguration, type CanonicalJsonOptions } from './fingerprint';
+export { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage } from './lifecycle';
 export { REGION_NAME_BUDGET, RESOURCE_NAME_MAX_LENGTH, regionalResourceName, sanitizeNamePart, truncateWithHash, type RegionalResourceNameParts } from './resource-name';
 export { restApiOriginListToken, targetCorsConflict } from './rules/behaviour';
 export type { BoundFunctionUrlFact, CloudFrontBehaviorFact, HttpRouteFact, ProxyIntegrationFact } from './facts';

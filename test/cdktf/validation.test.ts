@@ -218,6 +218,28 @@ describe('target-cors-conflict', () => {
     expect(synthError(inline.stack)).toMatch(/target-cors-conflict.*inline cors_rule/);
   });
 
+  test('another aws_s3_bucket_cors_configuration holding the same rule with its keys in another order is no conflict', () => {
+    const { stack } = newStack();
+    const bucket = new S3Bucket(stack, 'Bucket', {});
+    const cors = new CorsPolicy(stack, 'Cors', SPA);
+    const [rule] = cors.toBucketCorsRules();
+    // cors_rule is a set of blocks: a block compares by its values, whatever order its keys were written in.
+    const reordered = Object.fromEntries(Object.entries(rule!).reverse()) as typeof rule;
+    new S3BucketCorsConfiguration(stack, 'Mine', { bucket: bucket.id, corsRule: [reordered!] });
+    cors.applyToBucket(bucket);
+    expect(synthError(stack)).toBe('');
+  });
+
+  test('a conflict quotes at most 160 characters of the configuration it found, cut with ...', () => {
+    const { stack } = newStack();
+    const origins = Array.from({ length: 20 }, (_, i) => `https://site${i}.example.com`);
+    const bucket = new S3Bucket(stack, 'Bucket', { corsRule: [{ allowedMethods: ['GET'], allowedOrigins: origins }] });
+    new CorsPolicy(stack, 'Cors', SPA).applyToBucket(bucket);
+    const quoted = /inline cors_rule (.*?)\) that differs/.exec(synthError(stack))?.[1] ?? '';
+    expect(quoted).toHaveLength(160);
+    expect(quoted.endsWith('...')).toBe(true);
+  });
+
   test('a REST API resource that already has an OPTIONS method, and a user DEFAULT_4XX gateway response', () => {
     const { stack } = newStack();
     const api = new ApiGatewayRestApi(stack, 'Api', { name: 'rest' });

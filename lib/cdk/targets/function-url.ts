@@ -1,12 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict } from 'cors-constructs';
-import { allConstructs, claimTarget, describe, isBound, resolveIn, sameConfig, type AdapterContext, toCfnServiceCors } from '../internal';
+import { describeConfiguration, duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict, toServiceCorsBlockConfig } from 'cors-constructs';
+import { allConstructs, claimTarget, isBound, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /** Applies the policy to a function URL through its L1 `CfnUrl.cors`. @internal */
 export function applyToFunctionUrl(ctx: AdapterContext, functionUrl: lambda.FunctionUrl | lambda.CfnUrl): void {
-  const cors: lambda.CfnUrl.CorsProperty = toCfnServiceCors(renderFunctionUrlCors(ctx.policy));
+  const cors: lambda.CfnUrl.CorsProperty = toServiceCorsBlockConfig(renderFunctionUrlCors(ctx.policy));
   const cfn = functionUrl instanceof lambda.CfnUrl ? functionUrl : (functionUrl.node.defaultChild as lambda.CfnUrl);
   const label = `Function URL ${functionUrl.node.path}`;
   if (claimTarget(cfn, ctx, cors, label, 'function-url') !== 'first') return;
@@ -18,7 +18,7 @@ function checkFunctionUrl(cfn: lambda.CfnUrl, cors: lambda.CfnUrl.CorsProperty, 
   const diagnostics: CorsDiagnostic[] = [];
   const current = resolveIn(cfn, cfn.cors);
   // Both sides resolved in the same stack: a token in the policy compares as its reference.
-  if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'function-url', describe(current)));
+  if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'function-url', describeConfiguration(current)));
   const target = JSON.stringify(resolveIn(cfn, cfn.targetFunctionArn));
   const bound = allConstructs(cfn).filter(isBound).filter((fn) => JSON.stringify(resolveIn(cfn, (fn as lambda.Function).functionArn)) === target);
   diagnostics.push(...duplicateCorsHeaders(bound.map((fn) => ({ source: fn.node.path }))));

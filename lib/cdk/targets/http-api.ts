@@ -1,8 +1,8 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, type HttpRouteFact } from 'cors-constructs';
-import { allConstructs, claimTarget, describe, resolveIn, sameConfig, type AdapterContext, toCfnServiceCors } from '../internal';
+import { describeConfiguration, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, toServiceCorsBlockConfig, type HttpRouteFact } from 'cors-constructs';
+import { allConstructs, claimTarget, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /**
  * Applies the policy to an HTTP API through its L1 `CfnApi.corsConfiguration` (the L2 `corsPreflight`
@@ -10,7 +10,7 @@ import { allConstructs, claimTarget, describe, resolveIn, sameConfig, type Adapt
  * @internal
  */
 export function applyToHttpApi(ctx: AdapterContext, httpApi: apigwv2.HttpApi): void {
-  const cors: apigwv2.CfnApi.CorsProperty = toCfnServiceCors(renderHttpApiCors(ctx.policy));
+  const cors: apigwv2.CfnApi.CorsProperty = toServiceCorsBlockConfig(renderHttpApiCors(ctx.policy));
   const cfn = httpApi.node.defaultChild as apigwv2.CfnApi;
   const label = `HTTP API ${httpApi.node.path}`;
   if (claimTarget(httpApi, ctx, cors, label, 'http-api') !== 'first') return;
@@ -23,7 +23,7 @@ function checkHttpApi(httpApi: apigwv2.HttpApi, cfn: apigwv2.CfnApi, cors: apigw
   const diagnostics: CorsDiagnostic[] = [];
   const current = resolveIn(cfn, cfn.corsConfiguration);
   // Both sides resolved in the same stack: a token in the policy compares as its reference.
-  if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'http-api', describe(current)));
+  if (!sameConfig(current, resolveIn(cfn, cors))) diagnostics.push(targetCorsConflict(label, 'http-api', describeConfiguration(current)));
 
   const apiId = JSON.stringify(resolveIn(httpApi, httpApi.apiId));
   const routes = allConstructs(httpApi)

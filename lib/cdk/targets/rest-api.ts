@@ -4,11 +4,12 @@ import type { CorsDiagnostic } from 'cors-constructs';
 import {
   CorsPolicyError,
   REST_API_MOCK_REQUEST_TEMPLATE,
-  apiGatewayLiteral,
+  apiGatewayHeaderLiterals,
   mergeGatewayResponseParameters,
   proxyResponsesUncovered,
   restApiOriginListToken,
   renderRestApiCors,
+  restApiPreflightParameters,
   targetCorsConflict,
   validateCorsPolicy,
   type ProxyIntegrationFact,
@@ -31,8 +32,6 @@ export interface ApplyToRestApiOptions {
 export const REST_PREFLIGHT_ID = 'CorsPreflight';
 /** Construct id prefix of the gateway responses added to the API (`CorsGatewayResponse4XX`, `CorsGatewayResponse5XX`). */
 export const REST_GATEWAY_RESPONSE_ID_PREFIX = 'CorsGatewayResponse';
-
-const METHOD_HEADER = 'method.response.header.';
 
 // aws-cdk-lib's encoding of a list token (a one-element list holding this marker).
 const LIST_TOKEN = /^#\{Token\[/;
@@ -68,6 +67,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
     return;
   }
   const config = renderRestApiCors(ctx.policy, { doubleQuotesAtDeploy: (token) => Fn.join("''", Fn.split("'", token)) });
+  const parameters = restApiPreflightParameters(config.preflight);
   const gatewayResponses = options.gatewayResponses !== false;
   const claim = claimTarget(api, ctx, { config, gatewayResponses }, api.node.path, 'rest-api');
   if (claim !== 'first') return;
@@ -88,7 +88,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
         requestTemplates: { 'application/json': REST_API_MOCK_REQUEST_TEMPLATE },
         integrationResponses: [{
           statusCode: config.preflight.statusCode,
-          responseParameters: Object.fromEntries(Object.entries(config.preflight.staticHeaders).map(([name, value]) => [`${METHOD_HEADER}${name}`, apiGatewayLiteral(value)])),
+          responseParameters: { ...parameters.integrationResponseParameters },
           ...(config.preflight.responseTemplate !== undefined ? { responseTemplates: { 'application/json': config.preflight.responseTemplate } } : {}),
         }],
       }),
@@ -100,7 +100,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
         // exempts from "APIs implement authorization" (cdk-nag rules/apigw/APIGWAuthorization, checkCORSMethodResponses).
         methodResponses: [{
           statusCode: config.preflight.statusCode,
-          responseParameters: Object.fromEntries(config.preflight.responseHeaders.map((name) => [`${METHOD_HEADER}${name}`, true])),
+          responseParameters: { ...parameters.methodResponseParameters },
         }],
       },
     });
@@ -115,7 +115,7 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
       if (existing.some((r) => resolveIn(r, r.responseType) === response.type)) continue;
       const id = `${REST_GATEWAY_RESPONSE_ID_PREFIX}${response.type.replace('DEFAULT_', '')}`;
       if (api.node.tryFindChild(id)) continue;
-      const created = new apigateway.GatewayResponse(api, id, { restApi: api, type: apigateway.ResponseType.of(response.type), responseHeaders: Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, apiGatewayLiteral(value)])) });
+      const created = new apigateway.GatewayResponse(api, id, { restApi: api, type: apigateway.ResponseType.of(response.type), responseHeaders: apiGatewayHeaderLiterals(response.headers) });
       markOwned(created.node.defaultChild as apigateway.CfnGatewayResponse);
     }
     // User-defined gateway responses replace the defaults for their type: they need the headers too.

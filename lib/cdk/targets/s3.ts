@@ -1,7 +1,7 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { CorsDiagnostic } from 'cors-constructs';
-import { renderS3CorsRule, targetCorsConflict, type S3CorsRuleConfig } from 'cors-constructs';
-import { claimTarget, describe, resolveIn, sameConfig, type AdapterContext } from '../internal';
+import { describeConfiguration, renderS3CorsRule, targetCorsConflict, type S3CorsRuleConfig } from 'cors-constructs';
+import { claimTarget, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /** The neutral S3 rule as the L1 `AWS::S3::Bucket` `CorsRule`. */
 function toCfnRule(rule: S3CorsRuleConfig): s3.CfnBucket.CorsRuleProperty {
@@ -50,7 +50,7 @@ export function applyToBucket(ctx: AdapterContext, bucket: s3.IBucket | s3.CfnBu
 function checkBucket(cfn: s3.CfnBucket, expected: s3.CfnBucket.CorsConfigurationProperty, label: string): CorsDiagnostic[] {
   const current = resolveIn(cfn, cfn.corsConfiguration);
   // Both sides resolved in the same stack: a token in the policy compares as its reference.
-  return sameConfig(current, resolveIn(cfn, expected)) ? [] : [targetCorsConflict(label, 's3', describe(current))];
+  return sameConfig(current, resolveIn(cfn, expected)) ? [] : [targetCorsConflict(label, 's3', describeConfiguration(current))];
 }
 
 /** The policy as aws-cdk-lib's `CorsRule[]`, for `new Bucket(.., { cors })`. @internal */

@@ -4,4 +4,4 @@ export * from './function-url';
 export * from './http-api';
 export * from './rest-api';
 export * from './s3';
-export { targetMethods, type ServiceCorsFields } from './lists';
+export { targetMethods, toServiceCorsBlockConfig, type ServiceCorsBlockConfig, type ServiceCorsFields } from './lists';

@@ -49,3 +49,35 @@ export function renderServiceCorsFields(policy: NormalizedCorsPolicy, target: 'h
     ...(policy.maxAgeSeconds !== undefined ? { maxAgeSeconds: policy.maxAgeSeconds } : {}),
   };
 }
+
+/**
+ * The block both services take, `AWS::ApiGatewayV2::Api` `CorsConfiguration` / `AWS::Lambda::Url` `Cors`
+ * and `aws_apigatewayv2_api.cors_configuration` / `aws_lambda_function_url.cors` alike: the rendered
+ * fields with the max age as `maxAge` (seconds), lists only when non-empty.
+ */
+export interface ServiceCorsBlockConfig {
+  /** Origins, `*`, or (HTTP API only) `https://*` / `http://*`. */
+  allowOrigins: string[];
+  /** Methods, or `*`. */
+  allowMethods: string[];
+  /** Lowercase request header names; absent when the policy allows none. */
+  allowHeaders?: string[];
+  /** Lowercase response header names; absent when the policy exposes none. */
+  exposeHeaders?: string[];
+  /** Whether credentials are allowed. */
+  allowCredentials: boolean;
+  /** Preflight cache lifetime in seconds; absent when the policy sets none. */
+  maxAge?: number;
+}
+
+/** Maps the rendered HTTP API or function URL fields onto the services' block (fresh lists, the adapters may hand them on). */
+export function toServiceCorsBlockConfig(config: ServiceCorsFields): ServiceCorsBlockConfig {
+  return {
+    allowOrigins: [...config.allowOrigins],
+    allowMethods: [...config.allowMethods],
+    ...(config.allowHeaders ? { allowHeaders: [...config.allowHeaders] } : {}),
+    ...(config.exposeHeaders ? { exposeHeaders: [...config.exposeHeaders] } : {}),
+    allowCredentials: config.allowCredentials,
+    ...(config.maxAgeSeconds !== undefined ? { maxAge: config.maxAgeSeconds } : {}),
+  };
+}

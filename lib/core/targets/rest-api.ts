@@ -45,6 +45,36 @@ export function apiGatewayLiteral(value: string): string {
   return `'${value}'`;
 }
 
+/**
+ * Static header values as API Gateway parameter mappings: `{ <prefix><name>: "'value'" }`, in the
+ * renderer's header order (a gateway response's `responseHeaders` take no prefix in aws-cdk-lib).
+ */
+export function apiGatewayHeaderLiterals(headers: Readonly<Record<string, string>>, prefix = ''): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [`${prefix}${name}`, apiGatewayLiteral(value)]));
+}
+
+/** Prefix of a method response header parameter (`method.response.header.<name>`). */
+export const METHOD_RESPONSE_HEADER_PREFIX = 'method.response.header.';
+
+/** The parameter maps of a preflight's method response and integration response, as both adapters write them. */
+export interface RestApiPreflightParameters {
+  /** `{ 'method.response.header.<name>': true }` for every header the preflight may send. */
+  readonly methodResponseParameters: Readonly<Record<string, boolean>>;
+  /** `{ 'method.response.header.<name>': "'value'" }` for every static header value. */
+  readonly integrationResponseParameters: Readonly<Record<string, string>>;
+}
+
+/**
+ * The preflight's response parameter maps: every header declared on the method response (a header the
+ * template sets must be declared there too), the static values mapped on the integration response.
+ */
+export function restApiPreflightParameters(preflight: RestApiPreflightConfig): RestApiPreflightParameters {
+  return {
+    methodResponseParameters: Object.fromEntries(preflight.responseHeaders.map((header) => [`${METHOD_RESPONSE_HEADER_PREFIX}${header}`, true])),
+    integrationResponseParameters: apiGatewayHeaderLiterals(preflight.staticHeaders, METHOD_RESPONSE_HEADER_PREFIX),
+  };
+}
+
 // Reads a request header in any case: API Gateway REST keeps the case the client sent,
 // and HTTP/2 clients send lowercase names.
 function readHeader(variable: string, name: string): string[] {

@@ -1,0 +1,85 @@
+import { formatDiagnostic, type CorsDiagnostic } from './diagnostic';
+import { CORS_TARGETS, type CorsPolicyProps, type CorsTarget } from './props';
+import { validateCorsPolicy } from './validate';
+
+/**
+ * The library name every reported finding starts with, followed by `:` and the rule id
+ * (`cors-constructs:proxy-responses-uncovered`): the id users acknowledge or grep for, in both flavours.
+ */
+export const DIAGNOSTIC_ID_PREFIX = 'cors-constructs';
+
+/** `cors-constructs:<rule>`: the id of a finding (the CDK flavour's warning id). */
+export function diagnosticId(diagnostic: CorsDiagnostic): string {
+  return `${DIAGNOSTIC_ID_PREFIX}:${diagnostic.rule}`;
+}
+
+/** `cors-constructs:<rule> [rule] field (target): message`: one finding as a synth message. */
+export function formatSynthMessage(diagnostic: CorsDiagnostic): string {
+  return `${diagnosticId(diagnostic)} ${formatDiagnostic(diagnostic)}`;
+}
+
+/**
+ * What a `CorsPolicy` construct of either flavour remembers between its application calls and the
+ * framework's passes: the targets it was applied or rendered for, whether its REST applications carry
+ * gateway responses, the core's diagnostics of the policy for those targets and the warnings already
+ * reported. Pure: the adapters call it and surface what it returns.
+ */
+export class CorsPolicyLifecycle {
+  private readonly targets = new Set<CorsTarget>();
+  private readonly restApplications: boolean[] = [];
+  private readonly reported = new Set<string>();
+  private validated?: { readonly key: string; readonly diagnostics: readonly CorsDiagnostic[] };
+
+  /** @param props the policy as written (validated for the applied targets). */
+  constructor(private readonly props: CorsPolicyProps) {}
+
+  /** Records that the policy was applied to, or rendered for, a target. */
+  public useTarget(target: CorsTarget): void {
+    this.targets.add(target);
+  }
+
+  /** Records one application to a REST API, with or without gateway responses. */
+  public useRestApi(gatewayResponses: boolean): void {
+    this.targets.add('rest-api');
+    this.restApplications.push(gatewayResponses);
+  }
+
+  /** The targets recorded so far, in {@link CORS_TARGETS} order. */
+  public get appliedTargets(): CorsTarget[] {
+    return CORS_TARGETS.filter((target) => this.targets.has(target));
+  }
+
+  /**
+   * Whether the gateway-response rules apply: not when every REST application opted out of gateway
+   * responses (`gateway-response-origin` would then describe nothing).
+   */
+  public get restApiGatewayResponses(): boolean {
+    return this.restApplications.length === 0 || this.restApplications.some((withResponses) => withResponses);
+  }
+
+  /** The core's diagnostics of the policy for the recorded targets, computed once per set of targets. */
+  public policyDiagnostics(): CorsDiagnostic[] {
+    const targets = this.appliedTargets;
+    const restApiGatewayResponses = this.restApiGatewayResponses;
+    // The frameworks ask at least twice per synth (aspects or warnings, then validation).
+    const key = `${targets.join(',')}|${restApiGatewayResponses}`;
+    if (this.validated?.key !== key) {
+      this.validated = { key, diagnostics: validateCorsPolicy(this.props, { targets, restApiGatewayResponses }) };
+    }
+    return [...this.validated.diagnostics];
+  }
+
+  /**
+   * The warnings among `diagnostics` not returned by an earlier call, each once (by its synth message):
+   * every pass recomputes the findings, a framework must show each only once.
+   */
+  public newWarnings(diagnostics: readonly CorsDiagnostic[]): CorsDiagnostic[] {
+    return diagnostics.filter((d) => {
+      if (d.severity !== 'warning') return false;
+      const text = formatSynthMessage(d);
+      if (this.reported.has(text)) return false;
+      this.reported.add(text);
+      return true;
+    });
+  }
+}

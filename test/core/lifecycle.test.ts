@@ -1,0 +1,63 @@
+import * as validate from '../../lib/core/validate';
+import { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage, type CorsDiagnostic } from 'cors-constructs';
+import { WARNING_ID_PREFIX } from 'cors-constructs/cdk';
+import { DIAGNOSTIC_PREFIX } from 'cors-constructs/cdktf';
+
+const WARNING: CorsDiagnostic = { rule: 'proxy-responses-uncovered', severity: 'warning', field: 'policy', target: 'rest-api', message: 'Lambda proxy responses carry no CORS headers.' };
+
+describe('CorsPolicyLifecycle', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('lists the applied targets in CORS_TARGETS order, whatever order they were applied in', () => {
+    const lifecycle = new CorsPolicyLifecycle({ allowOrigins: ['https://app.example.com'] });
+    lifecycle.useTarget('cloudfront');
+    lifecycle.useTarget('s3');
+    lifecycle.useRestApi(true);
+    lifecycle.useTarget('s3');
+    expect(lifecycle.appliedTargets).toEqual(['rest-api', 's3', 'cloudfront']);
+  });
+
+  test('drops the gateway-response rules only when every REST application opted out', () => {
+    const lifecycle = new CorsPolicyLifecycle({ allowOrigins: ['https://app.example.com'] });
+    expect(lifecycle.restApiGatewayResponses).toBe(true);
+    lifecycle.useRestApi(false);
+    expect(lifecycle.restApiGatewayResponses).toBe(false);
+    lifecycle.useRestApi(true);
+    expect(lifecycle.restApiGatewayResponses).toBe(true);
+  });
+
+  test('validates the policy once per set of targets and REST opt-out', () => {
+    const spy = jest.spyOn(validate, 'validateCorsPolicy');
+    const props = { allowOrigins: ['https://*.example.com'] };
+    const lifecycle = new CorsPolicyLifecycle(props);
+    lifecycle.useTarget('s3');
+    const first = lifecycle.policyDiagnostics();
+    expect(lifecycle.policyDiagnostics()).toEqual(first);
+    expect(spy).toHaveBeenCalledTimes(1);
+    lifecycle.useRestApi(false);
+    lifecycle.policyDiagnostics();
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(spy).toHaveBeenLastCalledWith(props, { targets: ['rest-api', 's3'], restApiGatewayResponses: false });
+  });
+
+  test('returns each warning once, by its synth message, and never an error', () => {
+    const lifecycle = new CorsPolicyLifecycle({ allowOrigins: ['https://app.example.com'] });
+    const error: CorsDiagnostic = { ...WARNING, rule: 'target-cors-conflict', severity: 'error' };
+    const elsewhere: CorsDiagnostic = { ...WARNING, target: 'http-api' };
+    expect(lifecycle.newWarnings([WARNING, error, WARNING])).toEqual([WARNING]);
+    expect(lifecycle.newWarnings([WARNING, elsewhere])).toEqual([elsewhere]);
+  });
+});
+
+describe('finding ids', () => {
+  test('one prefix for both flavours', () => {
+    expect(DIAGNOSTIC_ID_PREFIX).toBe('cors-constructs');
+    expect(WARNING_ID_PREFIX).toBe(`${DIAGNOSTIC_ID_PREFIX}:`);
+    expect(DIAGNOSTIC_PREFIX).toBe(DIAGNOSTIC_ID_PREFIX);
+  });
+
+  test('cors-constructs:<rule>, then the formatted diagnostic', () => {
+    expect(diagnosticId(WARNING)).toBe('cors-constructs:proxy-responses-uncovered');
+    expect(formatSynthMessage(WARNING)).toBe('cors-constructs:proxy-responses-uncovered [proxy-responses-uncovered] policy (rest-api): Lambda proxy responses carry no CORS headers.');
+  });
+});
