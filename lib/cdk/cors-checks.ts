@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolatingResource, PolicyViolation } from 'aws-cdk-lib';
-import { auditSynthesized, extractFromCloudFormation, RULE_CATALOGUE, RULE_IDS, type AuditFinding, type CorsRuleId } from 'cors-constructs';
+import { auditSynthesized, extractFromCloudFormation, RULE_CATALOGUE, RULE_IDS, type AuditFinding, type CorsRuleId } from '../core/internal';
 import type { IConstruct } from 'constructs';
 
 // The package version, for the report's pluginVersion. A constant rather than a read of package.json,

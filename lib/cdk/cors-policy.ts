@@ -15,7 +15,7 @@ import {
   type CorsDiagnostic,
   type CorsPolicyProps,
   type NormalizedCorsPolicy,
-} from 'cors-constructs';
+} from '../core/internal';
 import { Construct } from 'constructs';
 import { coordinateValidation, duringValidation, markBound, type AdapterContext } from './internal';
 import { createResponseHeadersPolicy, responseHeadersCorsBehavior } from './targets/cloudfront';

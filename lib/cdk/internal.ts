@@ -1,6 +1,6 @@
 import { Stack, Stage } from 'aws-cdk-lib';
-import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from 'cors-constructs';
-import { configFingerprint, sameConfiguration, targetCorsConflict } from 'cors-constructs';
+import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from '../core/internal';
+import { configFingerprint, sameConfiguration, targetCorsConflict } from '../core/internal';
 import type { Construct, IConstruct } from 'constructs';
 
 /**

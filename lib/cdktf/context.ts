@@ -1,4 +1,4 @@
-import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from '../core';
+import type { CorsDiagnostic, CorsTarget, NormalizedCorsPolicy } from '../core/internal';
 import type { Construct } from 'constructs';
 
 /**

@@ -7,7 +7,7 @@ import {
   type CorsPolicyProps,
   type CorsTarget,
   type NormalizedCorsPolicy,
-} from '../core';
+} from '../core/internal';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';

@@ -1,4 +1,4 @@
-import { RULE_CATALOGUE, describeExtracted, recoverPolicies, type AuditFinding, type CorsRuleId, type ExtractedCors } from '../core';
+import { RULE_CATALOGUE, describeExtracted, recoverPolicies, type AuditFinding, type CorsRuleId, type ExtractedCors } from '../core/internal';
 import type { LoadedFile, SkippedPath } from './inputs';
 
 /** The result of an audit, ready to print. */

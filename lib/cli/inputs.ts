@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { detectSynthesizedKind, extractCors, type ExtractedCors } from '../core';
+import { detectSynthesizedKind, extractCors, type ExtractedCors } from '../core/internal';
 import { readManifest } from './manifest';
 
 /** A clear, user-facing input problem: the CLI prints it and exits 2. */

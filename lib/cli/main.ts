@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditSynthesized, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core';
+import { auditSynthesized, describeExtracted, selectExtracted, simulateCors, type CorsSimulation, type ExtractedCors } from '../core/internal';
 import { formatJson, formatSarif, formatText, printable, type AuditReport } from './format';
 import { InputError, loadInput } from './inputs';
 

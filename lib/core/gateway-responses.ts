@@ -4,7 +4,8 @@ import { apiGatewayHeaderLiterals, type RestApiGatewayResponseConfig } from './t
 
 /**
  * A gateway response the user defined on a REST API (e.g. `ACCESS_DENIED`, `UNAUTHORIZED`) replaces
- * `DEFAULT_4XX`/`DEFAULT_5XX` for its type, so it must carry the CORS headers too (DESIGN section 3).
+ * `DEFAULT_4XX`/`DEFAULT_5XX` for its type, so it must carry the CORS headers too ("Gateway response types",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html).
  * Both framework adapters merge them with these functions, so the CDK and cdktf flavours add the same
  * parameters and report the same conflicts.
  */

@@ -21,9 +21,9 @@ import {
   type CorsSimulation,
   type ExtractedCors,
   type SimulateCorsOptions,
-} from '../core';
+} from '../core/internal';
 
-export type { CorsRequest, CorsSimulation, ExtractedCors, SimulateCorsOptions } from '../core';
+export type { CorsRequest, CorsSimulation, ExtractedCors, SimulateCorsOptions } from '../core/internal';
 
 /** What the matchers accept: a CDK `Stack` or `Template`, a template object, or a cdktf synth string. */
 export type SynthesizedInput = object | string;

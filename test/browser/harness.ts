@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { normalizeMethod, serviceModel, simulateCors, type CorsSimulation, type SimulateCorsOptions } from '../../lib/core';
+import { normalizeMethod, serviceModel, simulateCors, type CorsSimulation, type SimulateCorsOptions } from '../../lib/core/internal';
 import type { CorsBrowser } from '../../lib/core/simulate/browser-deviations';
 import { startWireServer, type WireRequest, type WireResponse } from './api-server';
 import { CACHE_CASES, cacheResponse, expectedPreflights, runCacheInPage, type CacheSpec, type CacheVerdict } from './cache';

@@ -9,7 +9,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { REST_API_MOCK_REQUEST_TEMPLATE, RUNTIME_POLICY_ENV, normalizeCorsPolicy, renderRestApiCors } from 'cors-constructs';
+import { REST_API_MOCK_REQUEST_TEMPLATE, RUNTIME_POLICY_ENV, normalizeCorsPolicy, renderRestApiCors } from '../../lib/core/internal';
 import { CorsPolicy } from 'cors-constructs/cdk';
 import { REGEX_SUBDOMAINS } from '../../lib/core/origin';
 import { POLICY_FIXTURES, SUBDOMAIN_PATTERN_POLICY } from '../fixtures/policies';

@@ -13,7 +13,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl, type LambdaFunctionUrlCors } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { S3Bucket, type S3BucketCorsRule } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketCorsConfiguration, type S3BucketCorsConfigurationCorsRule } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
-import { REST_API_MOCK_REQUEST_TEMPLATE, type CorsPolicyProps } from 'cors-constructs';
+import { REST_API_MOCK_REQUEST_TEMPLATE, type CorsPolicyProps } from '../../lib/core/internal';
 import { CorsPolicy } from 'cors-constructs/cdktf';
 import { POLICY_FIXTURES } from '../fixtures/policies';
 import { newStack, synthJson } from './helpers';

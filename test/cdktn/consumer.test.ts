@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -65,7 +65,8 @@ beforeAll(() => {
     symlinkSync(path.join(root, 'node_modules', name), path.join(dir, 'node_modules', name), 'dir');
   }
   writeFileSync(path.join(dir, 'tsconfig.emit.json'), JSON.stringify({
-    extends: path.join(root, 'tsconfig.json'),
+    // The published build's options (stripInternal included), so these are the declarations users get.
+    extends: path.join(root, 'tsconfig.build.json'),
     compilerOptions: { noEmit: false, emitDeclarationOnly: true, declaration: true, types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')], paths: {}, rootDir: root, outDir: path.join(pkg, 'dist') },
     include: [],
     files: EMITTED.map((entry) => path.join(root, 'lib', entry, 'index.ts')),
@@ -97,3 +98,17 @@ test.each(MODES.map((m) => [m.moduleResolution, m] as const))('compiles under mo
   // The cdktn flavour's declarations name the cdktn packages: the bucket is cdktn's own class.
   expect(files.some((f) => f.endsWith('/node_modules/@cdktn/provider-aws/lib/s3-bucket/index.d.ts'))).toBe(true);
 }, 60_000);
+
+test('the declarations hold no @internal member and type-check on their own (skipLibCheck off)', async () => {
+  const dist = path.join(dir, 'node_modules/cors-constructs/dist/lib');
+  const restApi = readFileSync(path.join(dist, 'cdktf/targets/rest-api.d.ts'), 'utf8');
+  expect(restApi).toContain('export declare class RestApiCors');
+  expect(restApi).not.toMatch(/_preflights|_gatewayResponses|_template/);
+  writeFileSync(path.join(dir, 'tsconfig.declarations.json'), JSON.stringify({
+    compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['ES2022'], strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')] },
+    include: ['node_modules/cors-constructs/dist/lib/**/*.d.ts'],
+  }));
+  const output = await run(process.execPath, [tsc, '-p', 'tsconfig.declarations.json'], { cwd: dir }).then(() => '', (error: { stdout: string }) => error.stdout);
+  // Only our declarations are judged: a framework's own typings are not this package's to fix.
+  expect(output.split('\n').filter((line) => line.startsWith('node_modules/cors-constructs/'))).toEqual([]);
+}, 120_000);

@@ -1,4 +1,4 @@
-import { canonicalJson, configFingerprint, describeConfiguration, sameConfiguration } from 'cors-constructs';
+import { canonicalJson, configFingerprint, describeConfiguration, sameConfiguration } from '../../lib/core/internal';
 
 describe('canonicalJson', () => {
   test('sorts object keys at every depth and leaves out undefined members', () => {

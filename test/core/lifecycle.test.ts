@@ -1,5 +1,5 @@
 import * as validate from '../../lib/core/validate';
-import { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage, type CorsDiagnostic } from 'cors-constructs';
+import { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage, type CorsDiagnostic } from '../../lib/core/internal';
 import { WARNING_ID_PREFIX } from 'cors-constructs/cdk';
 import { DIAGNOSTIC_PREFIX } from 'cors-constructs/cdktf';
 

@@ -9,7 +9,7 @@ import {
   readRestApiTemplate,
   renderS3CorsRule,
   velocityLiteral,
-} from 'cors-constructs';
+} from '../../lib/core/internal';
 import { REGEX_SUBDOMAINS } from '../../lib/core/origin';
 import { POLICY_FIXTURES, SUBDOMAIN_PATTERN_POLICY } from '../fixtures/policies';
 

@@ -1,4 +1,4 @@
-import { REGION_NAME_BUDGET, RESOURCE_NAME_MAX_LENGTH, regionalResourceName, sanitizeNamePart, truncateWithHash } from 'cors-constructs';
+import { REGION_NAME_BUDGET, RESOURCE_NAME_MAX_LENGTH, regionalResourceName, sanitizeNamePart, truncateWithHash } from '../../lib/core/internal';
 
 describe('sanitizeNamePart', () => {
   test('keeps letters, digits, _ and -; every other run becomes one -; no - at either end', () => {

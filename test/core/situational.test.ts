@@ -7,7 +7,7 @@ import {
   type CloudFrontBehaviorFact,
   type HttpRouteFact,
   type ProxyIntegrationFact,
-} from '../../lib/core';
+} from '../../lib/core/internal';
 
 const PREFLIGHTED = normalizeCorsPolicy({ allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'PUT'] });
 const SIMPLE = normalizeCorsPolicy({ allowOrigins: ['https://app.example.com'] });

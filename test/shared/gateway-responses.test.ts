@@ -5,7 +5,7 @@ import {
   normalizeCorsPolicy,
   renderRestApiCors,
   type RestApiGatewayResponseConfig,
-} from 'cors-constructs';
+} from '../../lib/core/internal';
 import { POLICY_FIXTURES } from '../fixtures/policies';
 
 // The merge both adapters apply to the user's type-specific gateway responses (core, so they cannot diverge).

@@ -1,4 +1,4 @@
-import { corsCheck, corsUnsafeRequestHeaderNames, isSafelistedRequestHeader, preflightCheck, readScriptHeaders, simulateCors, type HttpApiCorsConfig } from 'cors-constructs';
+import { corsCheck, corsUnsafeRequestHeaderNames, isSafelistedRequestHeader, preflightCheck, readScriptHeaders, simulateCors, type HttpApiCorsConfig } from '../../lib/core/internal';
 
 const httpApi: HttpApiCorsConfig = {
   allowOrigins: ['https://app.example.com'],

@@ -23,7 +23,7 @@ import {
   type CorsRequest,
   type CorsTarget,
   type NormalizedCorsPolicy,
-} from 'cors-constructs';
+} from '../../lib/core/internal';
 
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditExtracted, extractCors, normalizeCorsPolicy, originFromRegex, recoverPolicies, renderRestApiCors, selectExtracted, simulateCors, type ExtractedCors } from 'cors-constructs';
+import { auditExtracted, extractCors, normalizeCorsPolicy, originFromRegex, recoverPolicies, renderRestApiCors, selectExtracted, simulateCors, type ExtractedCors } from '../../lib/core/internal';
 
 const dir = join(__dirname, '../fixtures/templates');
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;

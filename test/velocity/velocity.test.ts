@@ -1,4 +1,4 @@
-import { normalizeCorsPolicy, originMatches, parsedOrigins, renderRestApiCors, serviceModel, type CorsPolicyProps, type RestApiCorsConfig } from 'cors-constructs';
+import { normalizeCorsPolicy, originMatches, parsedOrigins, renderRestApiCors, serviceModel, type CorsPolicyProps, type RestApiCorsConfig } from '../../lib/core/internal';
 import { POLICY_FIXTURES, SUBDOMAIN_PATTERN_POLICY } from '../fixtures/policies';
 import { renderWithVelocity, velocityUnavailable, type VelocityCase } from './velocity';
 

@@ -1,7 +1,7 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import type { CorsDiagnostic } from 'cors-constructs';
-import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors, type CloudFrontBehaviorFact } from 'cors-constructs';
+import type { CorsDiagnostic } from '../../core/internal';
+import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors, type CloudFrontBehaviorFact } from '../../core/internal';
 import type { Construct } from 'constructs';
 import { allConstructs, resolveIn, type AdapterContext } from '../internal';
 

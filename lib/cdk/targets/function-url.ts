@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type { CorsDiagnostic } from 'cors-constructs';
-import { describeConfiguration, duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict, toServiceCorsBlockConfig } from 'cors-constructs';
+import type { CorsDiagnostic } from '../../core/internal';
+import { describeConfiguration, duplicateCorsHeaders, renderFunctionUrlCors, targetCorsConflict, toServiceCorsBlockConfig } from '../../core/internal';
 import { allConstructs, claimTarget, isBound, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /** Applies the policy to a function URL through its L1 `CfnUrl.cors`. @internal */

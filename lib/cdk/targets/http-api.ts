@@ -1,7 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type { CorsDiagnostic } from 'cors-constructs';
-import { describeConfiguration, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, toServiceCorsBlockConfig, type HttpRouteFact } from 'cors-constructs';
+import type { CorsDiagnostic } from '../../core/internal';
+import { describeConfiguration, preflightNeedsOptionsRoute, renderHttpApiCors, targetCorsConflict, toServiceCorsBlockConfig, type HttpRouteFact } from '../../core/internal';
 import { allConstructs, claimTarget, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /**

@@ -1,6 +1,6 @@
 import { Aspects, Duration, Fn, Stack, type IAspect } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import type { CorsDiagnostic } from 'cors-constructs';
+import type { CorsDiagnostic } from '../../core/internal';
 import {
   CorsPolicyError,
   REST_API_MOCK_REQUEST_TEMPLATE,
@@ -14,7 +14,7 @@ import {
   validateCorsPolicy,
   type ProxyIntegrationFact,
   type RestApiCorsConfig,
-} from 'cors-constructs';
+} from '../../core/internal';
 import type { IConstruct } from 'constructs';
 import { allConstructs, claimTarget, isBound, isOwned, markOwned, resolveIn, type AdapterContext } from '../internal';
 

@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { CorsDiagnostic } from 'cors-constructs';
-import { describeConfiguration, renderS3CorsRule, targetCorsConflict, type S3CorsRuleConfig } from 'cors-constructs';
+import type { CorsDiagnostic } from '../../core/internal';
+import { describeConfiguration, renderS3CorsRule, targetCorsConflict, type S3CorsRuleConfig } from '../../core/internal';
 import { claimTarget, resolveIn, sameConfig, type AdapterContext } from '../internal';
 
 /** The neutral S3 rule as the L1 `AWS::S3::Bucket` `CorsRule`. */

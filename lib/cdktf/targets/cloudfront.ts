@@ -1,4 +1,4 @@
-import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors, type CloudFrontBehaviorFact, type CloudFrontCorsConfig, type CorsDiagnostic } from '../../core';
+import { needsPreflight, preflightNotForwarded, regionalResourceName, renderCloudFrontCors, type CloudFrontBehaviorFact, type CloudFrontCorsConfig, type CorsDiagnostic } from '../../core/internal';
 import { TerraformStack } from 'cdktf';
 import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';

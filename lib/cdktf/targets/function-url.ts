@@ -1,4 +1,4 @@
-import { duplicateCorsHeaders, renderFunctionUrlCors, toServiceCorsBlockConfig, type CorsDiagnostic } from '../../core';
+import { duplicateCorsHeaders, renderFunctionUrlCors, toServiceCorsBlockConfig, type CorsDiagnostic } from '../../core/internal';
 import type { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import type { TargetContext } from '../context';
 import type { TerraformView } from '../view';

@@ -1,4 +1,4 @@
-import { preflightNeedsOptionsRoute, renderHttpApiCors, toServiceCorsBlockConfig, type CorsDiagnostic, type HttpRouteFact } from '../../core';
+import { preflightNeedsOptionsRoute, renderHttpApiCors, toServiceCorsBlockConfig, type CorsDiagnostic, type HttpRouteFact } from '../../core/internal';
 import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { TargetContext } from '../context';
 import type { TerraformView } from '../view';

@@ -1,4 +1,4 @@
-import { RUNTIME_POLICY_ENV, targetCorsConflict, type CorsDiagnostic } from '../../core';
+import { RUNTIME_POLICY_ENV, targetCorsConflict, type CorsDiagnostic } from '../../core/internal';
 import { Fn } from 'cdktf';
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { TargetContext } from '../context';

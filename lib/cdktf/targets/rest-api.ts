@@ -14,7 +14,7 @@ import {
   type ProxyIntegrationFact,
   type RestApiCorsConfig,
   type RestApiPreflightParameters,
-} from '../../core';
+} from '../../core/internal';
 import { Fn } from 'cdktf';
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';

@@ -1,4 +1,4 @@
-import { describeConfiguration, renderS3CorsRule, sameConfiguration, targetCorsConflict, type CorsDiagnostic, type S3CorsRuleConfig } from '../../core';
+import { describeConfiguration, renderS3CorsRule, sameConfiguration, targetCorsConflict, type CorsDiagnostic, type S3CorsRuleConfig } from '../../core/internal';
 import type { TerraformResource } from 'cdktf';
 import { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';

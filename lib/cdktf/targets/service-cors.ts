@@ -1,4 +1,4 @@
-import { canonicalJson, describeConfiguration, sameConfiguration, targetCorsConflict, type CorsDiagnostic } from '../../core';
+import { canonicalJson, describeConfiguration, sameConfiguration, targetCorsConflict, type CorsDiagnostic } from '../../core/internal';
 import type { IConstruct } from 'constructs';
 import type { TargetContext } from '../context';
 

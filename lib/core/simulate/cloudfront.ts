@@ -23,7 +23,7 @@ export interface CloudFrontSurroundings {
  * specified in this response headers policy". CloudFront does not answer preflights itself: the
  * behavior must allow OPTIONS (otherwise CloudFront answers 403) and the origin must answer it with a
  * 2xx (an S3 origin without bucket CORS answers 403) — CloudFront developer guide, "Understand response
- * headers policies" (CORS headers) and DESIGN.md section 3.
+ * headers policies" (CORS headers, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html).
  */
 export function cloudFrontModel(config: CloudFrontSimulationConfig | CloudFrontCorsConfig, surroundings: CloudFrontSurroundings = {}): ServiceModel {
   const methods = config.allowMethods.includes('ALL') ? CLOUDFRONT_ALL_METHODS : config.allowMethods;

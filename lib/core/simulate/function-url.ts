@@ -8,7 +8,7 @@ import type { ResponseHeaders, ServiceModel, ServiceRequest, ServiceResponse } f
  * and the Lambda API reference `Cors` (https://docs.aws.amazon.com/lambda/latest/dg/API_Cors.html):
  * the URL service answers preflights from the `Cors` settings and adds the CORS headers to the
  * function's responses. `*` with AllowCredentials is accepted and then answered with the request's
- * origin and credentials (DESIGN.md section 3). AWS documents that the URL's headers take precedence
+ * origin and credentials (the model of this library's origin-wildcard-with-credentials rule). AWS documents that the URL's headers take precedence
  * over the function's, yet field reports show Access-Control-Allow-Origin twice when the function sets
  * it too (aws-powertools/powertools-lambda-python#4163, samvera-labs/serverless-iiif#71); the model
  * follows the field reports, which browsers reject.

@@ -43,7 +43,7 @@ export interface TargetCapabilities {
 const ALL_ORIGIN_KINDS: ReadonlySet<OriginKind> = new Set(['any', 'null', 'exact', 'subdomain-pattern', 'port-pattern', 'scheme-pattern']);
 
 /**
- * The capability matrix (DESIGN.md section 3), as data. Sources:
+ * The capability matrix (README, "Per-target behaviour"), as data. Sources:
  * - HTTP API: AWS::ApiGatewayV2::Api Cors (MaxAge -1..86400; origins `*`, `https://*`, `http://*`).
  * - Function URL: Lambda API reference, `Cors` (AllowMethods enum and ≤6 items, AllowOrigins ≤100
  *   items of 1-253 characters, headers ≤100 items of ≤1024 characters, MaxAge 0..86400).
