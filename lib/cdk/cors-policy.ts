@@ -10,7 +10,6 @@ import {
   RUNTIME_POLICY_ENV,
   diagnosticId,
   formatDiagnostic,
-  normalizeCorsPolicyUnchecked,
   targetCorsConflict,
   type CorsDiagnostic,
   type CorsPolicyProps,
@@ -93,8 +92,8 @@ export class CorsPolicy extends Construct {
       }
     }
     this.props = { ...rest, ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}) };
-    this.policy = normalizeCorsPolicyUnchecked(this.props);
     this.lifecycle = new CorsPolicyLifecycle(this.props);
+    this.policy = this.lifecycle.policy;
     this.context = { owner: this, policy: this.policy, addCheck: (check) => this.checks.push(check) };
     coordinateValidation(this);
     this.node.addValidation({ validate: () => duringValidation(() => this.validatePolicy()) });

@@ -2,7 +2,6 @@ import {
   CorsPolicyLifecycle,
   DIAGNOSTIC_ID_PREFIX,
   formatSynthMessage,
-  normalizeCorsPolicyUnchecked,
   type CorsDiagnostic,
   type CorsPolicyProps,
   type CorsTarget,
@@ -57,8 +56,8 @@ export class CorsPolicy extends Construct {
   constructor(scope: Construct, id: string, props: CorsPolicyProps) {
     super(scope, id);
     this.props = props;
-    this.policy = normalizeCorsPolicyUnchecked(props);
     this.lifecycle = new CorsPolicyLifecycle(props);
+    this.policy = this.lifecycle.policy;
     // The core's renderings of the policy, once per target (the policy is normalized once, at construction).
     const rendered = new Map<CorsTarget, unknown>();
     const context: TargetContext = {

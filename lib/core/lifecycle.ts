@@ -1,5 +1,8 @@
 import { formatDiagnostic, type CorsDiagnostic } from './diagnostic';
 import { CORS_TARGETS, type CorsPolicyProps, type CorsTarget } from './props';
+import { normalizeCorsPolicyUnchecked, type NormalizedCorsPolicy } from './normalize';
+import { readPropsOnce } from './rules/input';
+import { DiagnosticSink } from './rules/sink';
 import { validateCorsPolicy } from './validate';
 
 /**
@@ -30,8 +33,24 @@ export class CorsPolicyLifecycle {
   private readonly reported = new Set<string>();
   private validated?: { readonly key: string; readonly diagnostics: readonly CorsDiagnostic[] };
 
-  /** @param props the policy as written (validated for the applied targets). */
-  constructor(private readonly props: CorsPolicyProps) {}
+  /** The policy in canonical form, rendered by every target: normalized from the same copy that is validated. */
+  public readonly policy: NormalizedCorsPolicy;
+  private readonly props: CorsPolicyProps;
+  private readonly readDiagnostics: readonly CorsDiagnostic[];
+
+  /**
+   * @param props the policy as written. It is copied once, here: what the targets render and what synthesis
+   * validates come from that copy, so props changed after construction (a JavaScript caller's list is
+   * mutable) can neither pass validation nor reach a target unvalidated.
+   */
+  constructor(props: CorsPolicyProps) {
+    const sink = new DiagnosticSink();
+    const read = readPropsOnce(props, sink);
+    // A non-object stays as given: the validator names what it was.
+    this.props = read.isObject ? (Object.freeze(read.record) as unknown as CorsPolicyProps) : props;
+    this.readDiagnostics = sink.diagnostics;
+    this.policy = normalizeCorsPolicyUnchecked(this.props);
+  }
 
   /** Records that the policy was applied to, or rendered for, a target. */
   public useTarget(target: CorsTarget): void {
@@ -64,7 +83,8 @@ export class CorsPolicyLifecycle {
     // The frameworks ask at least twice per synth (aspects or warnings, then validation).
     const key = `${targets.join(',')}|${restApiGatewayResponses}`;
     if (this.validated?.key !== key) {
-      this.validated = { key, diagnostics: validateCorsPolicy(this.props, { targets, restApiGatewayResponses }) };
+      // A getter that threw while copying is reported once, before what the copy holds.
+      this.validated = { key, diagnostics: [...this.readDiagnostics, ...validateCorsPolicy(this.props, { targets, restApiGatewayResponses })] };
     }
     return [...this.validated.diagnostics];
   }

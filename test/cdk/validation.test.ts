@@ -35,6 +35,15 @@ describe('synth-time errors', () => {
     expect(() => app.synth()).toThrow(errorLine('Stack/Cors', 'origin-wildcard-with-credentials'));
   });
 
+  test('props changed after construction: synthesis validates what the targets render, not the changed props', () => {
+    const origins = ['*'];
+    const { app, stack, cors } = setup({ allowOrigins: origins, allowCredentials: true });
+    origins[0] = 'https://app.example.com';
+    cors.applyToBucket(new s3.Bucket(stack, 'Bucket'));
+    expect(cors.policy.allowOrigins).toEqual(['*']);
+    expect(() => app.synth()).toThrow(errorLine('Stack/Cors', 'origin-wildcard-with-credentials'));
+  });
+
   test('several errors are reported together, each on its own line', () => {
     // 'HTTPS://Admin.example.com' is rendered canonical, so it only warns; the other four are errors.
     const { app } = setup({ allowOrigins: ['https://app.example.com/', 'HTTPS://Admin.example.com', 'https://*.github.io'], allowMethods: ['TRACE'], maxAgeSeconds: -1, allowCredentials: true });

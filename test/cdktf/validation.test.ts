@@ -36,6 +36,16 @@ function appSynthError(app: { synth(): void }): string {
   }
 }
 
+test('props changed after construction: synthesis validates what the targets render, not the changed props', () => {
+  const { stack } = newStack();
+  const origins = ['*'];
+  const cors = new CorsPolicy(stack, 'Cors', { allowOrigins: origins, allowCredentials: true });
+  origins[0] = 'https://app.example.com';
+  cors.applyToBucket(new S3Bucket(stack, 'Bucket', {}));
+  expect(cors.policy.allowOrigins).toEqual(['*']);
+  expect(synthError(stack)).toContain('origin-wildcard-with-credentials');
+});
+
 describe('synth-time errors', () => {
   test('app.synth() fails with every error, the construct path, the rule id and the fix', () => {
     const { app, stack } = newStack('api-stack');

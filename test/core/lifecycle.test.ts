@@ -17,6 +17,21 @@ describe('CorsPolicyLifecycle', () => {
     expect(lifecycle.appliedTargets).toEqual(['rest-api', 's3', 'cloudfront']);
   });
 
+  test('validates and normalizes one copy of the props, taken at construction', () => {
+    const origins = ['*'];
+    const lifecycle = new CorsPolicyLifecycle({ allowOrigins: origins, allowCredentials: true });
+    origins[0] = 'https://app.example.com';
+    expect(lifecycle.policy.allowOrigins).toEqual(['*']);
+    expect(lifecycle.policyDiagnostics().map((d) => d.rule)).toContain('origin-wildcard-with-credentials');
+  });
+
+  test('a getter that throws is reported once, by what threw', () => {
+    const props = { get allowOrigins(): string[] { throw new Error('boom'); } };
+    const rules = new CorsPolicyLifecycle(props).policyDiagnostics().filter((d) => d.message.includes('boom'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ rule: 'policy-invalid', field: 'allowOrigins' });
+  });
+
   test('drops the gateway-response rules only when every REST application opted out', () => {
     const lifecycle = new CorsPolicyLifecycle({ allowOrigins: ['https://app.example.com'] });
     expect(lifecycle.restApiGatewayResponses).toBe(true);
