@@ -13,7 +13,7 @@ import { AwsSolutionsChecks, NagRuleCompliance, rules } from 'cdk-nag';
 import { CorsPolicy } from 'cors-constructs/cdk';
 import { inlineFunction, trySynth } from './helpers';
 
-// DESIGN.md section 2: cdk-nag's AwsSolutions-APIG4 exempts an OPTIONS method only when every method
+// cdk-nag's AwsSolutions-APIG4 exempts an OPTIONS method only when every method
 // response is 204 with an Access-Control-Allow-* parameter (cdk-nag 3.0.2 rules/apigw/APIGWAuthorization,
 // checkCORSMethodResponses). The preflights this library generates must have that shape. COG4 is not the
 // same check: it exempts every OPTIONS method (rules/cognito/CognitoUserPoolAPIGWAuthorizer).

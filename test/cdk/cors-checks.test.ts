@@ -371,7 +371,7 @@ describe('false positives', () => {
     ]));
   });
 
-  test("aws-cdk-lib's HTTP API README example is the documented exception: a 10-day max age, over the HTTP API limit (DESIGN section 3)", () => {
+  test("aws-cdk-lib's HTTP API README example is the documented exception: a 10-day max age, over the HTTP API limit (AWS::ApiGatewayV2::Api Cors MaxAge is -1 to 86400)", () => {
     const readmeExample: NativeCorsCase = {
       stack: 'HttpReadme',
       build: (stack) => {

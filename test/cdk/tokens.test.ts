@@ -9,7 +9,7 @@ import { CorsPolicy, WARNING_ID_PREFIX, type CdkCorsPolicyProps } from 'cors-con
 import { inlineFunction } from './helpers';
 
 // Deploy-time values (parameters, attributes of other resources, SSM) are the common case for
-// origins. They cannot be validated, but they must never fail synthesis (DESIGN §1): every
+// origins. They cannot be validated, but they must never fail synthesis: every
 // applyTo* target must synthesize with only unresolved-token warnings.
 
 type TokenKind = 'string origin' | 'concatenated origin' | 'list origins' | 'number max age';

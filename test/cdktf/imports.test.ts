@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 
-// The import rules of DESIGN.md section 1, checked on the real module graph: each entry is transpiled
+// The import rules (README, "Import cost": a CDK user never loads cdktf, a cdktf user never the provider root), checked on the real module graph: each entry is transpiled
 // file by file (no bundling, so every require stays a require) and loaded in a fresh node process,
 // which reports Object.keys(require.cache).
 const root = path.resolve(__dirname, '../..');
