@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { detectSynthesizedKind, extractCors, type ExtractedCors } from '../core/internal';
-import { readManifest } from './manifest';
+import { readAssetManifest, readManifest, type AssetManifestReading, type ManifestEntry } from './manifest';
 
 /** A clear, user-facing input problem: the CLI prints it and exits 2. */
 export class InputError extends Error {
@@ -117,6 +117,24 @@ function findFiles(root: string, cwd: string): { files: FoundFile[]; skipped: Sk
     if (!stats.isFile()) skip(path, `${prefix}${stats.isDirectory() ? 'a directory' : 'not a regular file (a FIFO, socket or device)'}, not opened`);
     else if (firstVisit(path, file.namedBy !== undefined)) files.push({ path, ...file });
   };
+  // The nested stack templates an asset manifest names: one it names but that is missing is reported.
+  const readAssets = (assets: ManifestEntry, manifest: string) => {
+    const namedBy = `asset manifest ${assets.id} in ${manifest}`;
+    let reading: AssetManifestReading | undefined;
+    try {
+      reading = readAssetManifest(JSON.parse(readFileSync(assets.path, 'utf8').replace(/^\uFEFF/, '')), dirname(assets.path));
+    } catch (error) {
+      skip(assets.path, `named by ${namedBy}, but ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot read it: ${errorCode(error)}`}, so the nested stack templates it names are unknown`);
+      return;
+    }
+    if (reading === undefined) {
+      skip(assets.path, `named by ${namedBy}, but it has no files object, so the nested stack templates it names are unknown`);
+      return;
+    }
+    const shown = display(assets.path, cwd);
+    for (const problem of reading.problems) skip(assets.path, problem);
+    for (const template of reading.templates) addFile(template.path, { namedBy: `asset ${template.id.slice(0, 12)} in ${shown}`, template: true }, false);
+  };
   // The nested assemblies to read next, or undefined when dir/manifest.json is not a manifest the audit can use.
   const readAssembly = (dir: string, names: readonly string[]): PendingDirectory[] | undefined => {
     const path = join(dir, MANIFEST);
@@ -140,7 +158,9 @@ function findFiles(root: string, cwd: string): { files: FoundFile[]; skipped: Sk
     manifests.push(shown);
     for (const problem of reading.problems) skip(path, problem);
     for (const template of reading.templates) addFile(template.path, { namedBy: `stack ${template.id} in ${shown}`, template: reading.kind === 'cdk' }, false);
+    for (const assets of reading.assetManifests) readAssets(assets, shown);
     if (reading.kind === 'cdk') {
+      // Nested templates no asset manifest names (another synthesizer's) are still found by name.
       for (const name of names.filter(isNestedStackTemplate)) addFile(join(dir, name), { template: true }, true);
     }
     return reading.assemblies.map((assembly) => ({ path: assembly.path, namedBy: `nested assembly ${assembly.id} in ${shown}` }));

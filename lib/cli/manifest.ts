@@ -16,6 +16,8 @@ export interface KnownManifest {
   readonly templates: readonly ManifestEntry[];
   /** The nested cloud assemblies (CDK stages), in path order. */
   readonly assemblies: readonly ManifestEntry[];
+  /** The asset manifests (CDK), which name the nested stack templates, in path order. */
+  readonly assetManifests: readonly ManifestEntry[];
   /** Entries that name no usable path: each one is a template the audit cannot find. */
   readonly problems: readonly string[];
 }
@@ -50,7 +52,12 @@ function within(dir: string, name: string): string | undefined {
 interface Collected {
   readonly templates: ManifestEntry[];
   readonly assemblies: ManifestEntry[];
+  readonly assetManifests: ManifestEntry[];
   readonly problems: string[];
+}
+
+function collected(): Collected {
+  return { templates: [], assemblies: [], assetManifests: [], problems: [] };
 }
 
 function collect(dir: string, into: ManifestEntry[], problems: string[], id: string, label: string, field: string, name: unknown): void {
@@ -66,30 +73,32 @@ function collect(dir: string, into: ManifestEntry[], problems: string[], id: str
 // A cloud assembly manifest (the cloud assembly schema, package @aws-cdk/cloud-assembly-schema,
 // https://github.com/aws/aws-cdk-cli/tree/main/packages/%40aws-cdk/cloud-assembly-schema): artifacts of type
 // aws:cloudformation:stack name their template in properties.templateFile, artifacts of type
-// cdk:cloud-assembly (a Stage) their directory in properties.directoryName, both relative to the manifest's
-// directory. Other artifact types (asset manifests, the tree, feature flag reports) hold no template.
+// cdk:cloud-assembly (a Stage) their directory in properties.directoryName, and artifacts of type
+// cdk:asset-manifest their asset manifest in properties.file (it names the nested stack templates), all relative
+// to the manifest's directory. Other artifact types (the tree, feature flag reports) hold no template.
 function readCloudAssembly(dir: string, artifacts: Record<string, unknown>): Collected {
-  const collected: Collected = { templates: [], assemblies: [], problems: [] };
+  const found = collected();
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isRecord(artifact) || typeof artifact.type !== 'string') {
-      collected.problems.push(`artifact ${id} has no type, so whether it is a stack is unknown`);
+      found.problems.push(`artifact ${id} has no type, so whether it is a stack is unknown`);
       continue;
     }
     const properties = isRecord(artifact.properties) ? artifact.properties : {};
-    if (artifact.type === 'aws:cloudformation:stack') collect(dir, collected.templates, collected.problems, id, 'stack', 'properties.templateFile', properties.templateFile);
-    else if (artifact.type === 'cdk:cloud-assembly') collect(dir, collected.assemblies, collected.problems, id, 'nested assembly', 'properties.directoryName', properties.directoryName);
+    if (artifact.type === 'aws:cloudformation:stack') collect(dir, found.templates, found.problems, id, 'stack', 'properties.templateFile', properties.templateFile);
+    else if (artifact.type === 'cdk:cloud-assembly') collect(dir, found.assemblies, found.problems, id, 'nested assembly', 'properties.directoryName', properties.directoryName);
+    else if (artifact.type === 'cdk:asset-manifest') collect(dir, found.assetManifests, found.problems, id, 'asset manifest', 'properties.file', properties.file);
   }
-  return collected;
+  return found;
 }
 
 // cdktf's manifest (cdktf.out/manifest.json, as cdktf 0.21 and CDK Terrain 0.24 write it): each stack names its
 // Terraform JSON in stacks.<name>.synthesizedStackPath, relative to the output directory.
 function readCdktfManifest(dir: string, stacks: Record<string, unknown>): Collected {
-  const collected: Collected = { templates: [], assemblies: [], problems: [] };
+  const found = collected();
   for (const [id, stack] of Object.entries(stacks)) {
-    collect(dir, collected.templates, collected.problems, id, 'stack', 'synthesizedStackPath', isRecord(stack) ? stack.synthesizedStackPath : undefined);
+    collect(dir, found.templates, found.problems, id, 'stack', 'synthesizedStackPath', isRecord(stack) ? stack.synthesizedStackPath : undefined);
   }
-  return collected;
+  return found;
 }
 
 /**
@@ -99,15 +108,40 @@ function readCdktfManifest(dir: string, stacks: Record<string, unknown>): Collec
  */
 export function readManifest(document: unknown, dir: string): ManifestReading {
   let kind: 'cdk' | 'cdktf';
-  let collected: Collected;
+  let found: Collected;
   if (isRecord(document) && isRecord(document.artifacts) && !('stacks' in document)) {
     kind = 'cdk';
-    collected = readCloudAssembly(dir, document.artifacts);
+    found = readCloudAssembly(dir, document.artifacts);
   } else if (isRecord(document) && isRecord(document.stacks) && !('artifacts' in document)) {
     kind = 'cdktf';
-    collected = readCdktfManifest(dir, document.stacks);
+    found = readCdktfManifest(dir, document.stacks);
   } else {
     return { kind: 'unknown', reason: 'neither a CDK cloud assembly manifest (an artifacts object) nor a cdktf manifest (a stacks object)' };
   }
-  return { kind, templates: collected.templates.sort(byPath), assemblies: collected.assemblies.sort(byPath), problems: collected.problems };
+  return { kind, templates: found.templates.sort(byPath), assemblies: found.assemblies.sort(byPath), assetManifests: found.assetManifests.sort(byPath), problems: found.problems };
+}
+
+/** What an asset manifest names: the nested stack templates among its file assets. */
+export interface AssetManifestReading {
+  /** The nested stack templates, in path order. */
+  readonly templates: readonly ManifestEntry[];
+  /** Entries that name no usable path. */
+  readonly problems: readonly string[];
+}
+
+// An asset manifest (`<stack>.assets.json`, the same cloud assembly schema) lists each nested stack's template
+// as a file asset: files.<hash>.source.path, relative to the assembly directory. The templates are the file
+// assets named `*.nested.template.json`, as aws-cdk-lib's NestedStack writes them; other assets (Lambda
+// code, a top-level stack's own template) are not nested stack templates.
+export function readAssetManifest(document: unknown, dir: string): AssetManifestReading | undefined {
+  if (!isRecord(document) || !isRecord(document.files)) return undefined;
+  const templates: ManifestEntry[] = [];
+  const problems: string[] = [];
+  for (const [id, asset] of Object.entries(document.files)) {
+    const source = isRecord(asset) && isRecord(asset.source) ? asset.source : {};
+    if (typeof source.path === 'string' && source.path.endsWith('.nested.template.json')) {
+      collect(dir, templates, problems, id, 'nested stack template of asset', 'source.path', source.path);
+    }
+  }
+  return { templates: templates.sort(byPath), problems };
 }

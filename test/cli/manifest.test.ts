@@ -100,6 +100,19 @@ describe('a CDK cloud assembly: the templates its manifest names', () => {
     expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
   });
 
+  test('a nested stack template its asset manifest names but that is missing is reported, exit 2; a broken asset manifest too', () => {
+    const root = copy();
+    const nested = join('cdk.out', 'TopChild0710247D.nested.template.json');
+    rmSync(join(root, nested));
+    const missing = audit(root, 'cdk.out');
+    expect(missing.stdout).toMatch(new RegExp(`not read: ${nested.replace(/[.\\]/g, '\\$&')}: named by asset [0-9a-f]{12} in ${join('cdk.out', 'Top.assets.json').replace(/[.\\]/g, '\\$&')}, but cannot read it: ENOENT\n`));
+    expect(missing.code).toBe(2);
+    writeFileSync(join(root, 'cdk.out', 'Top.assets.json'), '{"files": ');
+    const broken = audit(root, 'cdk.out');
+    expect(broken.stdout).toContain(`not read: ${join('cdk.out', 'Top.assets.json')}: named by asset manifest Top.assets in ${join('cdk.out', 'manifest.json')}, but not valid JSON (`);
+    expect(broken.code).toBe(2);
+  });
+
   test('a renamed template the manifest names is audited, an empty stack\'s one too', () => {
     const root = copy();
     const out = join(root, 'cdk.out');
