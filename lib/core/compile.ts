@@ -48,17 +48,23 @@ export function compileCorsPolicy(props: CorsPolicyProps, options: ValidateCorsP
   return Object.freeze({ ...compiledPolicy(read.record, parse), diagnostics: Object.freeze(sink.diagnostics) });
 }
 
-/** The compile step without the rules: the canonical form and parsed origins only (`normalizeCorsPolicyUnchecked`). */
-export function compileCorsPolicyUnchecked(props: CorsPolicyProps): Pick<CompiledCorsPolicy, 'policy' | 'origins'> {
+/**
+ * The compile step without the rules: the canonical form and parsed origins only (`normalizeCorsPolicyUnchecked`).
+ * `parse` is {@link parseOrigin} unless a caller that validates the same props later shares a memo with it.
+ */
+export function compileCorsPolicyUnchecked(props: CorsPolicyProps, parse: OriginParser = parseOrigin): Pick<CompiledCorsPolicy, 'policy' | 'origins'> {
   // One pass parses each entry once (and a suggested canonical form once more): nothing to share, so no memo.
-  return compiledPolicy(readPropsOnce(props).record, parseOrigin);
+  return compiledPolicy(readPropsOnce(props).record, parse);
 }
 
-/** The diagnostics of the compile step alone, without the canonical form (`validateCorsPolicy`). */
-export function compileDiagnostics(props: CorsPolicyProps, options: ValidateCorsPolicyOptions | undefined): CorsDiagnostic[] {
+/**
+ * The diagnostics of the compile step alone, without the canonical form (`validateCorsPolicy`). `parse` is
+ * {@link parseOrigin} unless the caller keeps a memo across calls on the same (frozen) props.
+ */
+export function compileDiagnostics(props: CorsPolicyProps, options: ValidateCorsPolicyOptions | undefined, parse: OriginParser = parseOrigin): CorsDiagnostic[] {
   const sink = new DiagnosticSink();
-  // Nothing else reads the parses here, so they are not kept (a memo of every entry only costs memory).
-  checkCorsPolicy(props, options, parseOrigin, sink);
+  // Without a caller's memo nothing else reads the parses here, so they are not kept (a memo only costs memory).
+  checkCorsPolicy(props, options, parse, sink);
   return sink.diagnostics;
 }
 

@@ -1,9 +1,10 @@
 import { formatDiagnostic, type CorsDiagnostic } from './diagnostic';
 import { CORS_TARGETS, type CorsPolicyProps, type CorsTarget } from './props';
-import { normalizeCorsPolicyUnchecked, type NormalizedCorsPolicy } from './normalize';
+import { compileCorsPolicyUnchecked, compileDiagnostics } from './compile';
+import type { NormalizedCorsPolicy } from './normalize';
+import { originParser, type OriginParser } from './origin-parser';
 import { readPropsOnce } from './rules/input';
 import { DiagnosticSink } from './rules/sink';
-import { validateCorsPolicy } from './validate';
 
 /**
  * The library name every reported finding starts with, followed by `:` and the rule id
@@ -37,6 +38,9 @@ export class CorsPolicyLifecycle {
   public readonly policy: NormalizedCorsPolicy;
   private readonly props: CorsPolicyProps;
   private readonly readDiagnostics: readonly CorsDiagnostic[];
+  // One memo for the construct's life: the copy is frozen, so each origin is parsed once for the canonical form
+  // and every validation (one per set of targets).
+  private readonly parse: OriginParser = originParser();
 
   /**
    * @param props the policy as written. It is copied once, here: what the targets render and what synthesis
@@ -49,7 +53,7 @@ export class CorsPolicyLifecycle {
     // A non-object stays as given: the validator names what it was.
     this.props = read.isObject ? (Object.freeze(read.record) as unknown as CorsPolicyProps) : props;
     this.readDiagnostics = sink.diagnostics;
-    this.policy = normalizeCorsPolicyUnchecked(this.props);
+    this.policy = compileCorsPolicyUnchecked(this.props, this.parse).policy;
   }
 
   /** Records that the policy was applied to, or rendered for, a target. */
@@ -84,7 +88,7 @@ export class CorsPolicyLifecycle {
     const key = `${targets.join(',')}|${restApiGatewayResponses}`;
     if (this.validated?.key !== key) {
       // A getter that threw while copying is reported once, before what the copy holds.
-      this.validated = { key, diagnostics: [...this.readDiagnostics, ...validateCorsPolicy(this.props, { targets, restApiGatewayResponses })] };
+      this.validated = { key, diagnostics: [...this.readDiagnostics, ...compileDiagnostics(this.props, { targets, restApiGatewayResponses }, this.parse)] };
     }
     return [...this.validated.diagnostics];
   }

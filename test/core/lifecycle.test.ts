@@ -1,4 +1,5 @@
-import * as validate from '../../lib/core/validate';
+import * as compile from '../../lib/core/compile';
+import * as origin from '../../lib/core/origin';
 import { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage, type CorsDiagnostic } from '../../lib/core/internal';
 import { WARNING_ID_PREFIX } from 'cors-constructs/cdk';
 import { DIAGNOSTIC_PREFIX } from 'cors-constructs/cdktf';
@@ -42,7 +43,7 @@ describe('CorsPolicyLifecycle', () => {
   });
 
   test('validates the policy once per set of targets and REST opt-out', () => {
-    const spy = jest.spyOn(validate, 'validateCorsPolicy');
+    const spy = jest.spyOn(compile, 'compileDiagnostics');
     const props = { allowOrigins: ['https://*.example.com'] };
     const lifecycle = new CorsPolicyLifecycle(props);
     lifecycle.useTarget('s3');
@@ -52,7 +53,19 @@ describe('CorsPolicyLifecycle', () => {
     lifecycle.useRestApi(false);
     lifecycle.policyDiagnostics();
     expect(spy).toHaveBeenCalledTimes(2);
-    expect(spy).toHaveBeenLastCalledWith(props, { targets: ['rest-api', 's3'], restApiGatewayResponses: false });
+    expect(spy).toHaveBeenLastCalledWith(props, { targets: ['rest-api', 's3'], restApiGatewayResponses: false }, expect.any(Function));
+  });
+
+  test('parses each origin once over the construct\'s life: the canonical form and every validation share one memo', () => {
+    const spy = jest.spyOn(origin, 'parseOrigin');
+    const lifecycle = new CorsPolicyLifecycle({ allowOrigins: ['https://app.example.com', 'https://*.example.org'] });
+    lifecycle.useTarget('s3');
+    lifecycle.policyDiagnostics();
+    lifecycle.useTarget('http-api');
+    lifecycle.policyDiagnostics();
+    const parsed = spy.mock.calls.map(([raw]) => raw);
+    expect(parsed.filter((raw) => raw === 'https://app.example.com')).toHaveLength(1);
+    expect(parsed.filter((raw) => raw === 'https://*.example.org')).toHaveLength(1);
   });
 
   test('returns each warning once, by its synth message, and never an error', () => {
