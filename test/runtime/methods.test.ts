@@ -1,5 +1,6 @@
 import { normalizeCorsPolicyUnchecked, validateCorsPolicy } from 'cors-constructs';
 import { RUNTIME_POLICY_ENV, withCors, type CorsGeneratedResult, type NormalizedCorsPolicy } from 'cors-constructs/runtime';
+import { recordHelperLogs } from './fixtures/console';
 
 // `method-not-normalized` (lib/core/rules/methods.ts): browsers uppercase DELETE, GET, HEAD, OPTIONS,
 // POST and PUT (Fetch, "normalize a method", https://fetch.spec.whatwg.org/#concept-method-normalize)
@@ -12,14 +13,7 @@ const policy = (allowMethods: readonly string[]): NormalizedCorsPolicy => ({
 const allowMethods = async (handler: ReturnType<typeof withCors>) =>
   ((await handler({ httpMethod: 'OPTIONS', headers: { Origin: APP, 'Access-Control-Request-Method': 'PUT' } }, {})) as CorsGeneratedResult).headers['Access-Control-Allow-Methods'];
 
-let errorSpy: jest.SpyInstance;
-beforeEach(() => {
-  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  errorSpy.mockRestore();
-  delete process.env[RUNTIME_POLICY_ENV];
-});
+const logs = recordHelperLogs();
 
 describe('methods are sent as the normalized policy holds them', () => {
   test.each([
@@ -32,14 +26,14 @@ describe('methods are sent as the normalized policy holds them', () => {
     process.env[RUNTIME_POLICY_ENV] = JSON.stringify(policy(methods));
     expect(await allowMethods(withCors(async () => ({ statusCode: 200, body: '' })))).toBe(expected);
     expect(await allowMethods(withCors(async () => ({ statusCode: 200, body: '' }), { policy: policy(methods) }))).toBe(expected);
-    expect(errorSpy).not.toHaveBeenCalled();
+    expect(logs.errors).not.toHaveBeenCalled();
   });
 
   test.each([' GET', 'GET ', 'GET,PUT'])('%j, a method-invalid error in the validator, is dropped and logged, the rest served', async (method) => {
     expect(validateCorsPolicy({ allowOrigins: [APP], allowMethods: [method, 'PUT'] }).filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['method-invalid']);
     process.env[RUNTIME_POLICY_ENV] = JSON.stringify(policy([method, 'put']));
     expect(await allowMethods(withCors(async () => ({ statusCode: 200, body: '' })))).toBe('PUT');
-    expect(errorSpy).toHaveBeenCalledWith(`cors-constructs/runtime: the environment variable CORS_CONSTRUCTS_POLICY: ignored allowMethods '${method}'`);
+    expect(logs.errors).toHaveBeenCalledWith(`cors-constructs/runtime: the environment variable CORS_CONSTRUCTS_POLICY: ignored allowMethods '${method}'`);
     expect(() => withCors(async () => ({ statusCode: 200, body: '' }), { policy: policy([method]) })).toThrow(`allowMethods '${method}'`);
   });
 });

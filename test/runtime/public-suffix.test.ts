@@ -2,6 +2,7 @@ import { normalizeCorsPolicyUnchecked, validateCorsPolicy } from 'cors-construct
 import { CorsRuntimeConfigError, RUNTIME_POLICY_ENV, withCors, type CorsGeneratedResult, type CorsProxyEvent, type NormalizedCorsPolicy } from 'cors-constructs/runtime';
 import * as publicSuffix from '../../lib/core/public-suffix';
 import { compilePolicy } from '../../lib/runtime/policy';
+import { recordHelperLogs } from './fixtures/console';
 
 // Issue 15, item 1: a deploy-time origin (CfnParameter, Terraform variable) synthesizes with an
 // unresolved-token warning only, so `https://*.com` with credentials reached the helper, which then
@@ -14,15 +15,8 @@ const preflight = (origin: string) => ({ httpMethod: 'OPTIONS', headers: { Origi
 const served = async (handler: (event: CorsProxyEvent, context: unknown) => Promise<unknown>, origin: string) =>
   ((await handler(preflight(origin), {})) as CorsGeneratedResult).headers;
 
-let errorSpy: jest.SpyInstance;
-beforeEach(() => {
-  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  errorSpy.mockRestore();
-  jest.restoreAllMocks();
-  delete process.env[RUNTIME_POLICY_ENV];
-});
+const logs = recordHelperLogs();
+afterEach(() => jest.restoreAllMocks());
 
 const REFUSED = [
   ['https://*.com', 'attacker.com', "it matches every site under the public suffix 'com'"],
@@ -39,7 +33,7 @@ describe('a public-suffix pattern with credentials is refused (origin-pattern-pu
       expect(await served(handler, `https://${attacker}`)).not.toHaveProperty('Access-Control-Allow-Origin');
       expect(await served(handler, APP)).toMatchObject({ 'Access-Control-Allow-Origin': APP, 'Access-Control-Allow-Credentials': 'true' });
     }
-    expect(errorSpy.mock.calls).toEqual([[
+    expect(logs.errors.mock.calls).toEqual([[
       `cors-constructs/runtime: the environment variable CORS_CONSTRUCTS_POLICY: ignored allowOrigins '${pattern}' with credentials (origin-pattern-public-suffix): ${reason}, so anyone can register a matching origin and read credentialed responses. Use a domain you own, e.g. 'https://*.example.com', or list exact origins`,
     ]]);
   });
@@ -56,7 +50,7 @@ describe('a public-suffix pattern with credentials is refused (origin-pattern-pu
     expect(headers['Access-Control-Allow-Origin']).toBe(`https://${attacker}`);
     expect(headers).not.toHaveProperty('Access-Control-Allow-Credentials');
     expect(() => withCors(async () => ({ statusCode: 200, body: '' }), { policy: policy([pattern], false) })).not.toThrow();
-    expect(errorSpy).not.toHaveBeenCalled();
+    expect(logs.errors).not.toHaveBeenCalled();
   });
 
   test('https://*.example.com with credentials is served, deployed or in code', async () => {
@@ -64,7 +58,7 @@ describe('a public-suffix pattern with credentials is refused (origin-pattern-pu
     for (const handler of [withCors(async () => ({ statusCode: 200, body: '' })), withCors(async () => ({ statusCode: 200, body: '' }), { policy: policy(['https://*.example.com'], true) })]) {
       expect(await served(handler, 'https://a.example.com')).toMatchObject({ 'Access-Control-Allow-Origin': 'https://a.example.com', 'Access-Control-Allow-Credentials': 'true' });
     }
-    expect(errorSpy).not.toHaveBeenCalled();
+    expect(logs.errors).not.toHaveBeenCalled();
   });
 });
 

@@ -1,19 +1,13 @@
 import { RUNTIME_POLICY_ENV, corsHeaders, readRuntimePolicy, withCors, CorsRuntimeConfigError, type CorsGeneratedResult, type RestApiProxyResult } from 'cors-constructs/runtime';
 import { ANY_HEADER_WITH_CREDENTIALS, PUBLIC, SPA } from './fixtures/policies';
 import { httpEvent, preflightHeaders, restEvent } from './fixtures/events';
+import { recordHelperLogs } from './fixtures/console';
 
 const APP = 'https://app.example.com';
 const EVIL = 'https://evil.example';
 const ok = async () => ({ statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: '{"ok":true}' });
 
-let errorSpy: jest.SpyInstance;
-beforeEach(() => {
-  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  errorSpy.mockRestore();
-  delete process.env[RUNTIME_POLICY_ENV];
-});
+const logs = recordHelperLogs();
 
 describe('withCors: REST API (payload 1.0) events', () => {
   test('actual request from an allowed origin: handler result plus CORS headers', async () => {
@@ -125,7 +119,7 @@ describe('withCors: REST API (payload 1.0) events', () => {
       });
       expect(JSON.stringify(result)).not.toContain('hunter2');
     }
-    expect(errorSpy).toHaveBeenCalledWith(expect.stringContaining('the handler threw'), secret);
+    expect(logs.errors).toHaveBeenCalledWith(expect.stringContaining('the handler threw'), secret);
   });
 
   test('a synchronous handler returning its result directly', async () => {
@@ -252,8 +246,8 @@ describe('withCors: the policy from CORS_CONSTRUCTS_POLICY', () => {
       expect(result).toEqual({ statusCode: 500, headers: { Vary: 'Origin', 'Content-Type': 'application/json' }, body: '{"message":"Internal Server Error"}' });
     }
     expect(inner).not.toHaveBeenCalled();
-    expect(errorSpy).toHaveBeenCalledTimes(2);
-    expect(errorSpy.mock.calls[0]![0]).toMatch(message);
+    expect(logs.errors).toHaveBeenCalledTimes(2);
+    expect(logs.errors.mock.calls[0]![0]).toMatch(message);
   });
 
   test.each([
@@ -273,8 +267,8 @@ describe('withCors: the policy from CORS_CONSTRUCTS_POLICY', () => {
       expect((other as RestApiProxyResult).headers).not.toHaveProperty('Access-Control-Allow-Origin');
     }
     expect(inner).toHaveBeenCalledTimes(4);
-    expect(errorSpy).toHaveBeenCalledTimes(1);
-    expect(errorSpy.mock.calls[0]![0]).toBe(`cors-constructs/runtime: the environment variable CORS_CONSTRUCTS_POLICY: ignored allowOrigins ${problem}`);
+    expect(logs.errors).toHaveBeenCalledTimes(1);
+    expect(logs.errors.mock.calls[0]![0]).toBe(`cors-constructs/runtime: the environment variable CORS_CONSTRUCTS_POLICY: ignored allowOrigins ${problem}`);
   });
 
   test('when every deployed origin is dropped, requests are served without CORS headers (never 500)', async () => {
@@ -284,14 +278,14 @@ describe('withCors: the policy from CORS_CONSTRUCTS_POLICY', () => {
     expect(result).toMatchObject({ statusCode: 200, headers: { Vary: 'Origin' } });
     expect((result as RestApiProxyResult).headers).not.toHaveProperty('Access-Control-Allow-Origin');
     expect(inner).toHaveBeenCalledTimes(1);
-    expect(errorSpy).toHaveBeenCalledTimes(2);
+    expect(logs.errors).toHaveBeenCalledTimes(2);
   });
 
   test('readRuntimePolicy returns a deployed policy with a bad origin entry (logged), for your own middleware', () => {
     const policy = readRuntimePolicy({ [RUNTIME_POLICY_ENV]: JSON.stringify({ ...SPA, allowOrigins: ['https://app.example.com/', APP] }) });
     expect(policy.allowOrigins).toEqual(['https://app.example.com/', APP]);
     expect(corsHeaders(policy, { Origin: APP })).toMatchObject({ 'Access-Control-Allow-Origin': APP });
-    expect(errorSpy).toHaveBeenCalledTimes(1);
+    expect(logs.errors).toHaveBeenCalledTimes(1);
   });
 
   test('an explicit policy that is not normalized fails at wrap time (cold start), not per request', () => {
@@ -321,7 +315,7 @@ describe('withCors refuses what the validator rejects (issue 15)', () => {
     const result = (await handler(preflight(origin), {})) as CorsGeneratedResult;
     expect(result.statusCode).toBe(204);
     expect(result.headers).not.toHaveProperty('Access-Control-Allow-Origin');
-    expect(errorSpy).toHaveBeenCalledWith(expect.stringContaining(`ignored allowOrigins '${allowOrigins[0]}'`));
+    expect(logs.errors).toHaveBeenCalledWith(expect.stringContaining(`ignored allowOrigins '${allowOrigins[0]}'`));
     const allowed = (await handler(preflight('https://app.example.com'), {})) as CorsGeneratedResult;
     expect(allowed.headers['Access-Control-Allow-Origin']).toBe('https://app.example.com');
   });
@@ -339,7 +333,7 @@ describe('withCors refuses what the validator rejects (issue 15)', () => {
     expect(pre.headers['Access-Control-Allow-Methods']).toBe('GET,PUT');
     const actual = (await handler({ httpMethod: 'GET', headers: { Origin: 'https://app.example.com' } }, {})) as CorsGeneratedResult;
     expect(actual.headers['Access-Control-Expose-Headers']).toBe('etag');
-    expect(errorSpy.mock.calls.map((call) => call[0])).toEqual([
+    expect(logs.errors.mock.calls.map((call) => call[0])).toEqual([
       expect.stringContaining("ignored allowMethods 'TRACE'"),
       expect.stringContaining("ignored allowMethods 'connect'"),
       expect.stringContaining(`ignored allowMethods 'P"T'`),
