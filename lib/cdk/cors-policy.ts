@@ -6,6 +6,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   CorsPolicyLifecycle,
+  DiagnosticSink,
+  readPropsOnce,
   DIAGNOSTIC_ID_PREFIX,
   RUNTIME_POLICY_ENV,
   diagnosticId,
@@ -73,7 +75,6 @@ export class CorsPolicy extends Construct {
   /** The policy in canonical form (defaults applied, origins canonical, header names lowercase). */
   public readonly policy: NormalizedCorsPolicy;
 
-  private readonly props: CorsPolicyProps;
   private readonly propsDiagnostics: CorsDiagnostic[] = [];
   private readonly lifecycle: CorsPolicyLifecycle;
   private readonly checks: Array<() => CorsDiagnostic[]> = [];
@@ -82,7 +83,10 @@ export class CorsPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: CdkCorsPolicyProps) {
     super(scope, id);
-    const { maxAge, ...rest } = props ?? ({} as CdkCorsPolicyProps);
+    // Read once, as the core reads props: a getter or Proxy that throws is a diagnostic, never a crash here.
+    const sink = new DiagnosticSink();
+    const read = readPropsOnce(props, sink);
+    const { maxAge, ...rest } = read.record as unknown as CdkCorsPolicyProps;
     let maxAgeSeconds = rest.maxAgeSeconds;
     if (maxAge !== undefined) {
       if (rest.maxAgeSeconds !== undefined) {
@@ -91,8 +95,9 @@ export class CorsPolicy extends Construct {
         maxAgeSeconds = maxAge.toSeconds({ integral: false });
       }
     }
-    this.props = { ...rest, ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}) };
-    this.lifecycle = new CorsPolicyLifecycle(this.props);
+    // A non-object stays as given, so the core names what it was.
+    const policyProps = read.isObject ? { ...rest, ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}) } : (props as CorsPolicyProps);
+    this.lifecycle = new CorsPolicyLifecycle(policyProps, sink.diagnostics);
     this.policy = this.lifecycle.policy;
     this.context = { owner: this, policy: this.policy, addCheck: (check) => this.checks.push(check) };
     coordinateValidation(this);

@@ -38,7 +38,7 @@ export const DIAGNOSTIC_PREFIX = DIAGNOSTIC_ID_PREFIX;
  * framework annotations whose text starts with `cors-constructs:<rule>`.
  */
 export class CorsPolicy extends Construct {
-  /** The policy as written. */
+  /** The policy as written, copied once at construction (frozen): later changes to your object do not reach it. */
   public readonly props: CorsPolicyProps;
   /** The policy in canonical form (what every target renders). */
   public readonly policy: NormalizedCorsPolicy;
@@ -55,8 +55,8 @@ export class CorsPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: CorsPolicyProps) {
     super(scope, id);
-    this.props = props;
     this.lifecycle = new CorsPolicyLifecycle(props);
+    this.props = this.lifecycle.props;
     this.policy = this.lifecycle.policy;
     // The core's renderings of the policy, once per target (the policy is normalized once, at construction).
     const rendered = new Map<CorsTarget, unknown>();

@@ -59,10 +59,13 @@ export function compileCorsPolicyUnchecked(props: CorsPolicyProps, parse: Origin
 
 /**
  * The diagnostics of the compile step alone, without the canonical form (`validateCorsPolicy`). `parse` is
- * {@link parseOrigin} unless the caller keeps a memo across calls on the same (frozen) props.
+ * {@link parseOrigin} unless the caller keeps a memo across calls on the same (frozen) props; `reported` are
+ * findings the caller made while copying the props (a getter that threw).
  */
-export function compileDiagnostics(props: CorsPolicyProps, options: ValidateCorsPolicyOptions | undefined, parse: OriginParser = parseOrigin): CorsDiagnostic[] {
+export function compileDiagnostics(props: CorsPolicyProps, options: ValidateCorsPolicyOptions | undefined, parse: OriginParser = parseOrigin, reported: readonly CorsDiagnostic[] = []): CorsDiagnostic[] {
   const sink = new DiagnosticSink();
+  // Findings a caller made while reading the same props: first, and seen by the rules that skip a reported field.
+  sink.diagnostics.push(...reported);
   // Without a caller's memo nothing else reads the parses here, so they are not kept (a memo only costs memory).
   checkCorsPolicy(props, options, parse, sink);
   return sink.diagnostics;

@@ -8,6 +8,8 @@
  */
 export * from './index';
 export { isUnresolvedToken } from './token';
+export { readPropsOnce } from './rules/input';
+export { DiagnosticSink } from './rules/sink';
 export { canonicalJson, configFingerprint, describeConfiguration, sameConfiguration, type CanonicalJsonOptions } from './fingerprint';
 export { CorsPolicyLifecycle, diagnosticId, formatSynthMessage } from './lifecycle';
 export { REGION_NAME_BUDGET, RESOURCE_NAME_MAX_LENGTH, regionalResourceName, sanitizeNamePart, truncateWithHash, type RegionalResourceNameParts } from './resource-name';

@@ -36,7 +36,8 @@ export class CorsPolicyLifecycle {
 
   /** The policy in canonical form, rendered by every target: normalized from the same copy that is validated. */
   public readonly policy: NormalizedCorsPolicy;
-  private readonly props: CorsPolicyProps;
+  /** The copy of the props taken at construction (frozen): what is validated and rendered. */
+  public readonly props: CorsPolicyProps;
   private readonly readDiagnostics: readonly CorsDiagnostic[];
   // One memo for the construct's life: the copy is frozen, so each origin is parsed once for the canonical form
   // and every validation (one per set of targets).
@@ -46,9 +47,12 @@ export class CorsPolicyLifecycle {
    * @param props the policy as written. It is copied once, here: what the targets render and what synthesis
    * validates come from that copy, so props changed after construction (a JavaScript caller's list is
    * mutable) can neither pass validation nor reach a target unvalidated.
+   * @param reported what a front end already reported while reading the props itself (the CDK flavour's
+   * `maxAge`), reported first and counted as the fields' findings.
    */
-  constructor(props: CorsPolicyProps) {
+  constructor(props: CorsPolicyProps, reported: readonly CorsDiagnostic[] = []) {
     const sink = new DiagnosticSink();
+    sink.diagnostics.push(...reported);
     const read = readPropsOnce(props, sink);
     // A non-object stays as given: the validator names what it was.
     this.props = read.isObject ? (Object.freeze(read.record) as unknown as CorsPolicyProps) : props;
@@ -87,8 +91,9 @@ export class CorsPolicyLifecycle {
     // The frameworks ask at least twice per synth (aspects or warnings, then validation).
     const key = `${targets.join(',')}|${restApiGatewayResponses}`;
     if (this.validated?.key !== key) {
-      // A getter that threw while copying is reported once, before what the copy holds.
-      this.validated = { key, diagnostics: [...this.readDiagnostics, ...compileDiagnostics(this.props, { targets, restApiGatewayResponses }, this.parse)] };
+      // A getter that threw while copying is reported once, before what the copy holds, and counts as the
+      // field's finding (no second "allowOrigins is empty" for the field it left out).
+      this.validated = { key, diagnostics: compileDiagnostics(this.props, { targets, restApiGatewayResponses }, this.parse, this.readDiagnostics) };
     }
     return [...this.validated.diagnostics];
   }

@@ -44,6 +44,15 @@ describe('synth-time errors', () => {
     expect(() => app.synth()).toThrow(errorLine('Stack/Cors', 'origin-wildcard-with-credentials'));
   });
 
+  test('a getter that throws is a policy-invalid synth error, not a crash of the constructor', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const props = { allowOrigins: ['https://app.example.com'], get allowHeaders(): string[] { throw new Error('boom'); } };
+    const cors = new CorsPolicy(stack, 'Cors', props);
+    cors.applyToBucket(new s3.Bucket(stack, 'Bucket'));
+    expect(() => app.synth()).toThrow(/\[Stack\/Cors\] \[policy-invalid\] allowHeaders: Reading allowHeaders of the CORS policy threw \(Error: boom\)/);
+  });
+
   test('several errors are reported together, each on its own line', () => {
     // 'HTTPS://Admin.example.com' is rendered canonical, so it only warns; the other four are errors.
     const { app } = setup({ allowOrigins: ['https://app.example.com/', 'HTTPS://Admin.example.com', 'https://*.github.io'], allowMethods: ['TRACE'], maxAgeSeconds: -1, allowCredentials: true });

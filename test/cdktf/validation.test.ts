@@ -43,6 +43,8 @@ test('props changed after construction: synthesis validates what the targets ren
   origins[0] = 'https://app.example.com';
   cors.applyToBucket(new S3Bucket(stack, 'Bucket', {}));
   expect(cors.policy.allowOrigins).toEqual(['*']);
+  expect(cors.props.allowOrigins).toEqual(['*']);
+  expect(Object.isFrozen(cors.props)).toBe(true);
   expect(synthError(stack)).toContain('origin-wildcard-with-credentials');
 });
 

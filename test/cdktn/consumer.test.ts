@@ -104,6 +104,8 @@ test('the declarations hold no @internal member and type-check on their own (ski
   const restApi = readFileSync(path.join(dist, 'cdktf/targets/rest-api.d.ts'), 'utf8');
   expect(restApi).toContain('export declare class RestApiCors');
   expect(restApi).not.toMatch(/_preflights|_gatewayResponses|_template/);
+  // A stripped constructor would leave an implicit zero-argument one: `new RestApiCors()` would type-check.
+  expect(restApi).toMatch(/constructor\(\s*\/\*\* The REST API\. \*\/\s*api: ApiGatewayRestApi,/);
   writeFileSync(path.join(dir, 'tsconfig.declarations.json'), JSON.stringify({
     compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['ES2022'], strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')] },
     include: ['node_modules/cors-constructs/dist/lib/**/*.d.ts'],

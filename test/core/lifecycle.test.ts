@@ -1,6 +1,6 @@
 import * as compile from '../../lib/core/compile';
 import * as origin from '../../lib/core/origin';
-import { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage, type CorsDiagnostic } from '../../lib/core/internal';
+import { CorsPolicyLifecycle, DIAGNOSTIC_ID_PREFIX, diagnosticId, formatSynthMessage, validateCorsPolicy, type CorsDiagnostic } from '../../lib/core/internal';
 import { WARNING_ID_PREFIX } from 'cors-constructs/cdk';
 import { DIAGNOSTIC_PREFIX } from 'cors-constructs/cdktf';
 
@@ -31,6 +31,13 @@ describe('CorsPolicyLifecycle', () => {
     const rules = new CorsPolicyLifecycle(props).policyDiagnostics().filter((d) => d.message.includes('boom'));
     expect(rules).toHaveLength(1);
     expect(rules[0]).toMatchObject({ rule: 'policy-invalid', field: 'allowOrigins' });
+  });
+
+  test('a getter that throws gets the same findings as from validateCorsPolicy (no extra origins-empty)', () => {
+    const props = { get allowOrigins(): string[] { throw new Error('boom'); } };
+    const rules = (diagnostics: readonly CorsDiagnostic[]) => diagnostics.map((d) => d.rule);
+    expect(rules(new CorsPolicyLifecycle(props).policyDiagnostics())).toEqual(rules(validateCorsPolicy(props)));
+    expect(rules(new CorsPolicyLifecycle(props).policyDiagnostics())).not.toContain('origins-empty');
   });
 
   test('drops the gateway-response rules only when every REST application opted out', () => {

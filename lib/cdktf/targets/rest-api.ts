@@ -191,7 +191,10 @@ export class RestApiCors {
   /** @internal */
   readonly _gatewayResponses: ApiGatewayGatewayResponse[] = [];
 
-  /** @internal */
+  /**
+   * Made by `CorsPolicy.applyToRestApi`, which creates the resources this object lists; one constructed directly
+   * lists none. (Declared in the published types so that `new RestApiCors()` without arguments is a type error.)
+   */
   constructor(
     /** The REST API. */
     public readonly api: ApiGatewayRestApi,
