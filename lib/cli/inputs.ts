@@ -128,7 +128,7 @@ function findFiles(root: string, cwd: string): { files: FoundFile[]; skipped: Sk
       return;
     }
     if (reading === undefined) {
-      skip(assets.path, `named by ${namedBy}, but it has no files object, so the nested stack templates it names are unknown`);
+      skip(assets.path, `named by ${namedBy}, but it is not an object with a files object, so the nested stack templates it names are unknown`);
       return;
     }
     const shown = display(assets.path, cwd);
@@ -136,13 +136,14 @@ function findFiles(root: string, cwd: string): { files: FoundFile[]; skipped: Sk
     for (const template of reading.templates) addFile(template.path, { namedBy: `asset ${template.id.slice(0, 12)} in ${shown}`, template: true }, false);
   };
   // The nested assemblies to read next, or undefined when dir/manifest.json is not a manifest the audit can use.
-  const readAssembly = (dir: string, names: readonly string[]): PendingDirectory[] | undefined => {
+  const readAssembly = (dir: string, names: readonly string[], namedBy: string | undefined): PendingDirectory[] | undefined => {
     const path = join(dir, MANIFEST);
     const instead = 'so the templates it names are unknown; the directory was walked by file name instead';
-    // A manifest.json beside no synthesized output is another tool's (a web app manifest in public/, say):
-    // walked past, not reported, so `audit .` on a project root does not fail on it.
+    // A manifest.json beside no synthesized output, in a directory no manifest named, is another tool's (a web
+    // app manifest in public/, say): walked past, not reported, so `audit .` on a project root does not fail on it.
     const unusable = (reason: string) => {
-      if (names.some(isSynthOutputName)) skip(path, `${reason}, ${instead}`);
+      // A nested assembly's manifest (named by its parent's) is always the assembly's, so always reported.
+      if (namedBy !== undefined || names.some(isSynthOutputName)) skip(path, `${reason}, ${instead}`);
       return undefined;
     };
     let document: unknown;
@@ -172,13 +173,13 @@ function findFiles(root: string, cwd: string): { files: FoundFile[]; skipped: Sk
     let names: string[];
     try {
       if (!firstVisit(dir)) continue;
-      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
+      names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // code-unit order: the same on every locale
     } catch (error) {
       skip(dir, `${prefix}cannot read the directory: ${errorCode(error)}`);
       continue;
     }
     if (names.includes(MANIFEST)) {
-      const assemblies = readAssembly(dir, names);
+      const assemblies = readAssembly(dir, names, namedBy);
       if (assemblies !== undefined) {
         // Depth first, in path order: the reverse order on a stack.
         pending.push(...assemblies.reverse());

@@ -37,8 +37,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Code-unit order, not localeCompare: the same output on every machine whatever its locale.
 function byPath(a: ManifestEntry, b: ManifestEntry): number {
-  return a.path.localeCompare(b.path);
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 // Synthesizers write every name relative to the manifest's directory and inside it; a manifest naming a path
@@ -129,15 +130,18 @@ export interface AssetManifestReading {
   readonly problems: readonly string[];
 }
 
-// An asset manifest (`<stack>.assets.json`, the same cloud assembly schema) lists each nested stack's template
-// as a file asset: files.<hash>.source.path, relative to the assembly directory. The templates are the file
-// assets named `*.nested.template.json`, as aws-cdk-lib's NestedStack writes them; other assets (Lambda
-// code, a top-level stack's own template) are not nested stack templates.
+/**
+ * Reads a parsed asset manifest (`<stack>.assets.json`, the same cloud assembly schema), which lists each nested
+ * stack's template as a file asset: `files.<hash>.source.path`, relative to the assembly directory. The
+ * templates are the file assets named `*.nested.template.json`, as aws-cdk-lib's NestedStack writes them; other
+ * assets (Lambda code, a top-level stack's own template) are not. `files` is optional in the schema (a manifest
+ * of Docker images only): then none; `undefined` when the document is not an object or `files` is not one.
+ */
 export function readAssetManifest(document: unknown, dir: string): AssetManifestReading | undefined {
-  if (!isRecord(document) || !isRecord(document.files)) return undefined;
+  if (!isRecord(document) || (document.files !== undefined && !isRecord(document.files))) return undefined;
   const templates: ManifestEntry[] = [];
   const problems: string[] = [];
-  for (const [id, asset] of Object.entries(document.files)) {
+  for (const [id, asset] of Object.entries(isRecord(document.files) ? document.files : {})) {
     const source = isRecord(asset) && isRecord(asset.source) ? asset.source : {};
     if (typeof source.path === 'string' && source.path.endsWith('.nested.template.json')) {
       collect(dir, templates, problems, id, 'nested stack template of asset', 'source.path', source.path);

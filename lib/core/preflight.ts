@@ -5,9 +5,11 @@ import type { NormalizedCorsPolicy } from './normalize';
  * Whether browsers send preflights for requests this policy allows: a method other than the
  * CORS-safelisted GET, HEAD and POST (or `*`), or any request header listed in `allowHeaders`.
  * A target that only adds headers (CloudFront) must then let OPTIONS through to an origin that answers it.
+ * OPTIONS itself does not count: listing it is a common habit (it is the preflight's own method), and a page
+ * that sends a cross-origin `fetch(url, { method: 'OPTIONS' })` is not what such a policy is written for.
  */
 export function needsPreflight(policy: NormalizedCorsPolicy): boolean {
-  return policy.allowHeaders.length > 0 || policy.allowMethods.some((m) => m === ANY_METHOD || !SAFELISTED_METHODS.has(m));
+  return policy.allowHeaders.length > 0 || policy.allowMethods.some((m) => m === ANY_METHOD || (m !== 'OPTIONS' && !SAFELISTED_METHODS.has(m)));
 }
 
 /**

@@ -113,6 +113,14 @@ describe('a CDK cloud assembly: the templates its manifest names', () => {
     expect(broken.code).toBe(2);
   });
 
+  test('an asset manifest without files (Docker images only: files is optional in the schema) names no template, reports nothing', () => {
+    const root = copy();
+    writeFileSync(join(root, 'cdk.out', 'Top.assets.json'), JSON.stringify({ version: '55.0.0', dockerImages: {} }));
+    const { code, stdout } = audit(root, 'cdk.out');
+    expect(stdout).not.toContain('Top.assets.json');
+    expect(code).toBe(0);
+  });
+
   test('a renamed template the manifest names is audited, an empty stack\'s one too', () => {
     const root = copy();
     const out = join(root, 'cdk.out');
@@ -201,6 +209,17 @@ describe('a manifest the audit cannot use is reported, and the directory walked 
     expect(stdout).not.toContain(join('site', 'broken'));
     expect(stdout).toContain(`${join('cdk.out', INNER)}: 1 CORS configuration`);
     expect(code).not.toBe(2);
+  });
+
+  test('a broken manifest of a nested assembly is reported even with no synthesized output beside it', () => {
+    const root = copy();
+    const eu = join(root, 'cdk.out', 'assembly-Prod', 'assembly-Prod-Eu');
+    rmSync(eu, { recursive: true });
+    mkdirSync(eu);
+    writeFileSync(join(eu, 'manifest.json'), '{');
+    const { code, stdout } = audit(root, 'cdk.out');
+    expect(stdout).toContain(`not read: ${join('cdk.out', 'assembly-Prod', 'assembly-Prod-Eu', 'manifest.json')}: not valid JSON (`);
+    expect(code).toBe(2);
   });
 
   test('a manifest with no stack: nothing to audit, exit 2 (CDK and cdktf)', () => {

@@ -197,6 +197,7 @@ describe('Terraform JSON', () => {
     ['a bound function', rest(lambda({ environment: { variables: { CORS_CONSTRUCTS_POLICY: '{}' } } })), []],
     ['a bound function, environment as a block list', rest(lambda({ environment: [{ variables: { CORS_CONSTRUCTS_POLICY: '{}' } }] })), []],
     ['variables from an expression', rest(lambda({ environment: { variables: '${var.env}' } })), []],
+    ['a dynamic "environment" block (known at plan time)', rest(lambda({ dynamic: { environment: { for_each: '${var.envs}', content: { variables: { CORS_CONSTRUCTS_POLICY: '{}' } } } } })), []],
     ['a function repeated by count', rest(lambda({ count: 1 })), []],
     ['a function from a data source', rest(lambda(), '${data.aws_lambda_function.other.invoke_arn}'), []],
     ['a proxied OPTIONS method', rest(lambda(), undefined, 'AWS_PROXY'), []],

@@ -27,6 +27,10 @@ describe('preflight-not-forwarded', () => {
   test('not reported when the policy needs no preflight', () => {
     expect(preflightNotForwarded(SIMPLE, [{ label: 'Cdn default behavior', allowedMethods: ['GET', 'HEAD'] }])).toEqual([]);
   });
+  test('not reported for a policy that only adds OPTIONS to the safelisted methods (the preflight\'s own method)', () => {
+    const withOptions = normalizeCorsPolicy({ allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'HEAD', 'OPTIONS'] });
+    expect(preflightNotForwarded(withOptions, [{ label: 'Cdn default behavior', allowedMethods: ['GET', 'HEAD'] }])).toEqual([]);
+  });
 });
 
 describe('preflight-needs-options-route', () => {

@@ -38,8 +38,9 @@ function addressOf(value: unknown, type: string): string | undefined {
 function boundFunction(resources: TerraformResources, address: string | undefined): boolean | undefined {
   const fn = address === undefined ? undefined : single(resources, address);
   if (!fn || !address!.startsWith('aws_lambda_function.')) return undefined;
-  // An environment or variables map from an expression (a string) is only known at plan time.
-  if (typeof fn['environment'] === 'string') return undefined;
+  // An environment or variables map from an expression (a string), or a `dynamic "environment"` block, is only
+  // known at plan time.
+  if (typeof fn['environment'] === 'string' || asRecord(fn['dynamic'])?.['environment'] !== undefined) return undefined;
   const variables = blocks(fn['environment'])[0]?.['variables'];
   if (variables === undefined) return false;
   const known = asRecord(variables);
