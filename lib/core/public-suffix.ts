@@ -59,3 +59,14 @@ export function publicSuffixReach(origin: ParsedOrigin): 'is' | 'below' | undefi
   if (origin.kind !== 'subdomain-pattern') return undefined;
   return isPublicSuffix(origin.host) ? 'is' : hasPublicSuffixBelow(origin.host) ? 'below' : undefined;
 }
+
+/**
+ * The `origin-pattern-public-suffix` finding in words, for the validator and the runtime helper alike: what the
+ * pattern reaches, that anyone can register a matching origin and `consequence` (e.g. "read credentialed
+ * responses"), and the fix.
+ */
+export function publicSuffixProblem(raw: string, host: string, reach: 'is' | 'below', consequence: string): string {
+  return reach === 'is'
+    ? `'${raw}' matches every site under the public suffix '${host}', so anyone can register a matching origin and ${consequence}. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`
+    : `'${raw}' covers public suffixes below '${host}' (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin and ${consequence}. List the exact origins instead.`;
+}

@@ -87,9 +87,9 @@ export function decodeSuffixTrie(text: string): SuffixNode {
 
 /**
  * How many of `labels` (right to left: the top-level label first) the deepest matching rule covers,
- * 0 when none matches. The walk is tldts' (suffix-trie.js in tldts 7.5.5, the lookup behind
- * `parse`): a label follows its own edge when there is one, otherwise the `*` edge, unless the label
- * is empty; the walk stops at the first label with neither, and never backtracks.
+ * 0 when none matches. The walk is the one behind tldts' `parse` (test/core/public-suffix.test.ts compares
+ * the two on every rule): a label follows its own edge when there is one, otherwise the `*` edge, unless the
+ * label is empty; the walk stops at the first label with neither, and never backtracks.
  */
 export function deepestRule(root: SuffixNode, labels: readonly string[]): number {
   let node = root;

@@ -2,7 +2,7 @@ import type { NormalizedCorsPolicy } from '../core/normalize';
 import { isHttpToken } from '../core/grammar';
 import { FORBIDDEN_METHODS, normalizeMethod } from '../core/methods';
 import { refusedWithCredentials, type ParsedOrigin } from '../core/origin';
-import { publicSuffixReach } from '../core/public-suffix';
+import { publicSuffixProblem, publicSuffixReach } from '../core/public-suffix';
 import { RUNTIME_POLICY_ENV } from '../core/runtime-contract';
 import { parseCanonicalOrigin } from './origins';
 import { AC, isRecord, PREFIX } from './util';
@@ -67,8 +67,8 @@ export function compilePolicy(value: unknown, source: string): CompiledPolicy {
     // The Public Suffix List is only searched for a subdomain pattern of a credentialed policy.
     const reach = credentials && origin ? publicSuffixReach(origin) : undefined;
     if (reach) {
-      // As the validator's origin-pattern-public-suffix (lib/core/rules/origins.ts) says it.
-      refuse(`allowOrigins '${raw}' with credentials (origin-pattern-public-suffix): ${reach === 'is' ? 'it matches every site under the public suffix' : 'it covers public suffixes below'} '${origin!.host}', so anyone can register a matching origin and read credentialed responses. Use a domain you own, e.g. 'https://*.example.com', or list exact origins`);
+      // In the validator's words (origin-pattern-public-suffix).
+      refuse(`allowOrigins with credentials (origin-pattern-public-suffix): ${publicSuffixProblem(String(raw), origin!.host, reach, 'read credentialed responses')}`);
     } else if (origin && !(credentials && refusedWithCredentials(origin))) origins.push(origin);
     else refuse(`allowOrigins '${raw}'${origin ? ' with credentials' : ' is not canonical'}`);
   }

@@ -122,14 +122,12 @@ describe('isPublicSuffix decides as tldts parse', () => {
 describe('hasPublicSuffixBelow: some rule lies strictly below the name', () => {
   const domains = [...new Set([...DOMAINS, ...RULES, ...RULES.map((rule) => rule.slice(rule.indexOf('.') + 1))])];
   test(`on ${domains.length} names`, () => {
-    const ruleSet = new Set(RULES);
     const suffixes = new Set(RULES.flatMap((rule) => rule.split('.').slice(1).map((_, i, labels) => labels.slice(i).join('.'))));
     // A rule ends with `.name` exactly when `name` is one of its proper suffixes.
     const expected = (domain: string): boolean => suffixes.has(domain.endsWith('.') ? domain.slice(0, -1) : domain);
     const disagree = domains.filter((domain) => hasPublicSuffixBelow(domain) !== expected(domain));
     expect(disagree).toEqual([]);
     expect(domains.filter(hasPublicSuffixBelow).length).toBeGreaterThan(1000);
-    expect(ruleSet.size).toBe(RULES.length);
   });
 });
 

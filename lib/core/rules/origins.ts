@@ -7,7 +7,7 @@ import {
   type ParsedOrigin,
 } from '../origin';
 import type { OriginParser } from '../origin-parser';
-import { publicSuffixReach } from '../public-suffix';
+import { publicSuffixProblem, publicSuffixReach } from '../public-suffix';
 import { at, type PolicyInput } from './input';
 import { DiagnosticSink, quote } from './sink';
 
@@ -86,11 +86,7 @@ function checkOneOrigin(origin: ParsedOrigin, input: PolicyInput, pos: { index?:
       : alwaysCredentialed ? 'read credentialed responses (S3 allows credentials for every origin it echoes, e.g. with CloudFront signed cookies)'
         : "read responses (no more than '*' allows, since credentials are off, but surely more than meant)";
     const reach = publicSuffixReach(origin);
-    if (reach === 'is') {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} matches every site under the public suffix ${quote(origin.host)}, so anyone can register a matching origin and ${consequence}. Use a domain you own, e.g. 'https://*.example.com', or list exact origins.`, { value: raw, ...pos, severity });
-    } else if (reach === 'below') {
-      sink.add('origin-pattern-public-suffix', FIELD, `${quote(raw)} covers public suffixes below ${quote(origin.host)} (Public Suffix List, e.g. hosting or cloud endpoints), where anyone can create a matching origin and ${consequence}. List the exact origins instead.`, { value: raw, ...pos, severity });
-    }
+    if (reach) sink.add('origin-pattern-public-suffix', FIELD, publicSuffixProblem(raw, origin.host, reach, consequence), { value: raw, ...pos, severity });
     if (input.credentials) {
       sink.add('origin-pattern-with-credentials', FIELD, `${quote(raw)} with credentials lets an XSS or a subdomain takeover on any matching host read credentialed responses; prefer listing the hosts that need credentials.`, { value: raw, ...pos });
     }
