@@ -17,6 +17,8 @@ export interface LoadedFile {
   readonly path: string;
   /** The file's text (to locate resources for SARIF). */
   readonly text: string;
+  /** The parsed JSON, read once (the situational rules read the whole document). */
+  readonly document: unknown;
   /** Every CORS configuration in it. */
   readonly items: readonly ExtractedCors[];
 }
@@ -252,10 +254,10 @@ export function loadFile(path: string, cwd: string, options: LoadFileOptions = {
   }
   if (detectSynthesizedKind(document) === undefined) {
     // A stack without resources (aws-cdk-lib writes only Parameters and Rules for an empty Stack) holds no CORS.
-    if ((options.template ?? path.endsWith('.template.json')) && isResourcelessTemplate(document)) return { path: shown, text, items: [] };
+    if ((options.template ?? path.endsWith('.template.json')) && isResourcelessTemplate(document)) return { path: shown, text, document, items: [] };
     throw new InputError(`${shown} is neither a CloudFormation template (no Resources) nor Terraform JSON (no resource)`);
   }
-  return { path: shown, text, items: extractCors(document, { file: shown }) };
+  return { path: shown, text, document, items: extractCors(document, { file: shown }) };
 }
 
 /** Reads a file, or every synthesized file of a cdk.out / cdktf.out directory. */

@@ -53,7 +53,7 @@ function audit(args: string[], io: CliIo): number {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, got ${format}`);
   const { files, skipped } = loadInput(positionals[0]!, io.cwd);
-  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => auditSynthesized(JSON.parse(f.text), f.items)) };
+  const report: AuditReport = { files, skipped, findings: files.flatMap((f) => auditSynthesized(f.document, f.items)) };
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, packageVersion()) : formatText(report));
   if (report.findings.some((f) => f.diagnostic.severity === 'error')) return 1;
   return skipped.length > 0 ? 2 : 0;
