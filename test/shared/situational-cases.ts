@@ -30,6 +30,8 @@ export type Verdicts = readonly string[];
 
 export interface SituationalCase {
   readonly name: string;
+  /** The rule the case is about: it fires there, or the case is that rule's passing neighbour. */
+  readonly about: string;
   /** The policy (it needs preflights: PUT and DELETE, request headers). */
   readonly props: CorsPolicyProps;
   readonly verdicts: Verdicts;
@@ -100,6 +102,7 @@ const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:elsewhere';
 export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   {
     name: 'CloudFront behavior allowing GET and HEAD only',
+    about: 'preflight-not-forwarded',
     props: SPA,
     verdicts: ['preflight-not-forwarded:warning'],
     cdk: (stack, cors) => void cdkDistribution(stack, cors, cloudfront.AllowedMethods.ALLOW_GET_HEAD),
@@ -107,6 +110,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'CloudFront behavior forwarding OPTIONS',
+    about: 'preflight-not-forwarded',
     props: SPA,
     verdicts: [],
     cdk: (stack, cors) => void cdkDistribution(stack, cors, cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS),
@@ -114,6 +118,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'HTTP API ANY /{proxy+} with a JWT authorizer',
+    about: 'preflight-needs-options-route',
     props: SPA,
     verdicts: ['preflight-needs-options-route:warning'],
     cdk: (stack, cors) => cdkHttpApi(stack, cors, false),
@@ -121,6 +126,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'HTTP API authorized route plus an open OPTIONS /{proxy+} route',
+    about: 'preflight-needs-options-route',
     props: SPA,
     verdicts: [],
     cdk: (stack, cors) => cdkHttpApi(stack, cors, true),
@@ -128,6 +134,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'REST API Lambda proxy method, function not bound',
+    about: 'proxy-responses-uncovered',
     props: SPA,
     verdicts: ['proxy-responses-uncovered:warning'],
     cdk: (stack, cors) => cdkRestApi(stack, cors, inlineFunction(stack, 'Handler')),
@@ -135,6 +142,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'REST API Lambda proxy method, function bound',
+    about: 'proxy-responses-uncovered',
     props: SPA,
     verdicts: [],
     cdk: (stack, cors) => {
@@ -150,6 +158,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'REST API Lambda proxy method to a function defined elsewhere',
+    about: 'proxy-responses-uncovered',
     props: SPA,
     verdicts: ['proxy-responses-uncovered:warning'],
     cdk: (stack, cors) => cdkRestApi(stack, cors, lambda.Function.fromFunctionArn(stack, 'Imported', FUNCTION_ARN)),
@@ -161,6 +170,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'function URL with CORS, function bound to the runtime helper',
+    about: 'duplicate-cors-headers',
     props: SPA,
     verdicts: ['duplicate-cors-headers:warning'],
     cdk: (stack, cors) => cdkFunctionUrl(stack, cors, true),
@@ -168,6 +178,7 @@ export const SITUATIONAL_CASES: readonly SituationalCase[] = [
   },
   {
     name: 'function URL with CORS, function not bound',
+    about: 'duplicate-cors-headers',
     props: SPA,
     verdicts: [],
     cdk: (stack, cors) => cdkFunctionUrl(stack, cors, false),
