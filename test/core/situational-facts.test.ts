@@ -100,6 +100,10 @@ describe('CloudFormation', () => {
     ['an unbound function', restApi(fn()), ['proxy-responses-uncovered']],
     ['a function with other variables', restApi(fn({ TABLE: 'orders' })), ['proxy-responses-uncovered']],
     ['a bound function', restApi(fn({ CORS_CONSTRUCTS_POLICY: '{}' })), []],
+    // The URI form AWS documents for hand-written templates.
+    ['an unbound function behind an Fn::Sub URI', restApi(fn(), { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Handler.Arn}/invocations' }), ['proxy-responses-uncovered']],
+    ['a bound function behind an Fn::Sub URI', restApi(fn({ CORS_CONSTRUCTS_POLICY: '{}' }), { 'Fn::Sub': 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${Handler.Arn}/invocations' }), []],
+    ['an Fn::Sub variable named like the function is the variable, not the function', restApi(fn(), { 'Fn::Sub': ['arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${Handler}/invocations', { Handler: { 'Fn::ImportValue': 'HandlerArn' } }] }), []],
     ['variables chosen at deploy time', restApi(fn({ 'Fn::If': ['Bound', { CORS_CONSTRUCTS_POLICY: '{}' }, {}] })), []],
     ['a conditional function', restApi(fn(undefined, { Condition: 'WithHandler' })), []],
     ['a function defined elsewhere', restApi(fn(), uri({ 'Fn::ImportValue': 'HandlerArn' })), []],

@@ -52,15 +52,28 @@ function boundFunction(resources: Resources, id: string): boolean | undefined {
   return Object.prototype.hasOwnProperty.call(variables, RUNTIME_POLICY_ENV);
 }
 
-// The logical ids of every Lambda function a value (an integration URI's Fn::Join) refers to.
+// `${Id}` or `${Id.Attribute}` in an Fn::Sub string; `${!Literal}` is text (Fn::Sub's escape).
+const SUB_REFERENCE = /\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g;
+
+// The logical ids of every Lambda function a value (an integration URI's Fn::Join, or the Fn::Sub form AWS
+// documents, `arn:...:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations`) refers to.
 function functionsIn(resources: Resources, value: unknown): string[] {
   const found = new Set<string>();
+  const isFunction = (id: string) => asRecord(resources[id])?.['Type'] === 'AWS::Lambda::Function';
   const pending = [value];
   while (pending.length > 0) {
     const current = pending.pop();
     const ref = reference(current);
-    if (ref && asRecord(resources[ref.id])?.['Type'] === 'AWS::Lambda::Function') found.add(ref.id);
-    else if (typeof current === 'object' && current !== null) pending.push(...Object.values(current));
+    const sub = asRecord(current)?.['Fn::Sub'];
+    if (ref && isFunction(ref.id)) found.add(ref.id);
+    else if (sub !== undefined) {
+      const [text, variables] = Array.isArray(sub) ? [sub[0], asRecord(sub[1]) ?? {}] : [sub, {}];
+      if (typeof text === 'string') {
+        // A name the Fn::Sub's own variables define is that variable, not a resource.
+        for (const [, id] of text.matchAll(SUB_REFERENCE)) if (!(id! in variables) && isFunction(id!)) found.add(id!);
+      }
+      pending.push(...Object.values(variables));
+    } else if (typeof current === 'object' && current !== null) pending.push(...Object.values(current));
   }
   return [...found];
 }
