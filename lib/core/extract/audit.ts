@@ -125,6 +125,11 @@ export function auditSituational(document: unknown, items: readonly ExtractedCor
  * @param items the configurations extracted from `document`, when already extracted (by default, extracted here)
  */
 export function auditSynthesized(document: unknown, items: readonly ExtractedCors[] = extractCors(document)): AuditFinding[] {
-  const situational = auditSituational(document, items);
-  return items.flatMap((item) => [...auditExtracted(item), ...situational.filter((f) => f.resource === item)]);
+  const situational = new Map<ExtractedCors, AuditFinding[]>();
+  for (const finding of auditSituational(document, items)) {
+    const list = situational.get(finding.resource);
+    if (list) list.push(finding);
+    else situational.set(finding.resource, [finding]);
+  }
+  return items.flatMap((item) => [...auditExtracted(item), ...(situational.get(item) ?? [])]);
 }

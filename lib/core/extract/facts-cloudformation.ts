@@ -131,10 +131,11 @@ function preflightNeedsOptionsRouteIn(resources: Resources, items: readonly Extr
       }
     }
     if (uncertain) continue;
-    const facts = routes.map((r) => r.fact);
+    // The rule's verdict on one route depends on that route and the OPTIONS routes only (listed once: a filter of
+    // every route per route made thousands of routes quadratic).
+    const optionsRoutes = routes.map((r) => r.fact).filter((f) => f.routeKey.startsWith('OPTIONS '));
     for (const { id, fact } of routes) {
-      // The rule's verdict on one route depends on that route and the open OPTIONS routes only.
-      for (const diagnostic of preflightNeedsOptionsRoute([fact, ...facts.filter((f) => f !== fact && f.routeKey.startsWith('OPTIONS '))])) {
+      for (const diagnostic of preflightNeedsOptionsRoute([fact, ...optionsRoutes.filter((f) => f !== fact)])) {
         if (diagnostic.value === fact.routeKey) found.push({ resource: item, diagnostic, location: { resourceId: id, path: 'Properties.AuthorizationType' } });
       }
     }
