@@ -19,9 +19,16 @@ const zlib = require('node:zlib');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
+// A positive number, or exit 2: `--budget=abc` (NaN) would make the budget check never fail.
 const option = (name, fallback) => {
   const arg = process.argv.find((item) => item.startsWith(`--${name}=`));
-  return arg ? Number(arg.slice(name.length + 3)) : fallback;
+  if (!arg) return fallback;
+  const value = Number(arg.slice(name.length + 3));
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} must be a positive number, got ${arg.slice(name.length + 3)}`);
+    process.exit(2);
+  }
+  return value;
 };
 // 5 KB in issue 7; 6.5 KB in issue 15 for the refusals with the core's predicates (6,148 B, 2,939 B
 // gzipped). 100 KiB since issue 15, item 1: refusing a public-suffix pattern with credentials
