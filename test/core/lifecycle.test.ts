@@ -60,7 +60,7 @@ describe('CorsPolicyLifecycle', () => {
     lifecycle.useRestApi(false);
     lifecycle.policyDiagnostics();
     expect(spy).toHaveBeenCalledTimes(2);
-    expect(spy).toHaveBeenLastCalledWith(props, { targets: ['rest-api', 's3'], restApiGatewayResponses: false }, expect.any(Function));
+    expect(spy).toHaveBeenLastCalledWith(props, { targets: ['rest-api', 's3'], restApiGatewayResponses: false }, expect.any(Function), []);
   });
 
   test('parses each origin once over the construct\'s life: the canonical form and every validation share one memo', () => {
