@@ -34,6 +34,8 @@ const app = 'https://app.example.com';
 const CASES = [
   { name: 'exact origins', size: 100000, policy: (n) => ({ allowOrigins: range(n, (i) => `https://app${i}.example.com`), allowMethods: ['GET', 'POST'], allowCredentials: true }) },
   { name: 'subdomain patterns', size: 10000, policy: (n) => ({ allowOrigins: range(n, (i) => `https://*.app${i}.example.com`), allowMethods: ['GET', 'POST'] }) },
+  // Distinct bases under one big Public Suffix List node (`com`): the suffix lookups' worst case.
+  { name: 'subdomain patterns under .com', size: 10000, policy: (n) => ({ allowOrigins: range(n, (i) => `https://*.app${i}.com`), allowMethods: ['GET', 'POST'] }) },
   { name: 'patterns sent as written', size: 10000, literal: true, policy: (n) => ({ allowOrigins: range(n, (i) => (i % 2 ? `https://*.app${i}.example.com` : `http://host${i}.localhost:*`)) }) },
   { name: 'methods', size: 10000, policy: (n) => ({ allowOrigins: [app], allowMethods: range(n, (i) => (i % 3 === 0 ? '*' : `METHOD${i}`)), allowCredentials: true }) },
   { name: 'request and exposed headers', size: 100000, policy: (n) => ({ allowOrigins: [app], allowHeaders: range(n, (i) => `x-header-${i}`), exposeHeaders: range(n, (i) => `x-exposed-${i}`) }) },
