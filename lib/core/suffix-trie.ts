@@ -52,27 +52,18 @@ export class SuffixNode {
     return RULE.test(this.text.slice(this.from, this.to));
   }
 
-  // Every direct child in one pass: entries are `label`, `~` when not a rule, then `(children)`, separated by
-  // commas (by newlines at the root).
+  // Every direct child in one pass, separated by commas (by newlines at the root); a child already found by a
+  // search is kept, with what it has looked up or indexed below it.
   private index(): Map<string, SuffixNode> {
     const { text, to } = this;
     const children = new Map<string, SuffixNode>();
     for (let at = this.from; at < to; ) {
-      let end = at;
-      while (end < to && !SEPARATORS.has(text[end]!)) end += 1;
-      const label = text.slice(at, end);
-      const rule = text[end] !== '~';
-      if (!rule) end += 1;
-      let node: SuffixNode;
-      if (text[end] === '(') {
-        const close = closingParenthesis(text, end);
-        node = new SuffixNode(rule, text, end + 1, close);
-        end = close + 1;
-      } else {
-        node = new SuffixNode(rule, text, end, end);
-      }
-      if (label !== '') children.set(label, node);
-      at = end + 1;
+      let labelEnd = at;
+      while (labelEnd < to && !SEPARATORS.has(text[labelEnd]!)) labelEnd += 1;
+      const label = text.slice(at, labelEnd);
+      const entry = entryAfterLabel(text, labelEnd);
+      if (label !== '') children.set(label, this.found.get(label) ?? entry.node);
+      at = entry.end + 1;
     }
     return children;
   }
@@ -86,7 +77,7 @@ export class SuffixNode {
     let depth = 0;
     let counted = from;
     for (let at = text.indexOf(label, from); at !== -1 && at < to; at = text.indexOf(label, at + 1)) {
-      let end = at + label.length;
+      const end = at + label.length;
       const starts = at === from || text[at - 1] === (root ? '\n' : ',');
       if (!starts || (end < to && !'(),~\n'.includes(text[end]!))) continue;
       if (!root) {
@@ -94,9 +85,7 @@ export class SuffixNode {
         counted = at;
         if (depth !== 0) continue;
       }
-      const rule = text[end] !== '~';
-      if (!rule) end += 1;
-      return text[end] === '(' ? new SuffixNode(rule, text, end + 1, closingParenthesis(text, end)) : new SuffixNode(rule, text, end, end);
+      return entryAfterLabel(text, end).node;
     }
     return undefined;
   }
@@ -106,6 +95,16 @@ const SEPARATORS = new Set(['(', ')', ',', '~', '\n']);
 
 function count(pattern: RegExp, text: string, from: number, to: number): number {
   return text.slice(from, to).match(pattern)?.length ?? 0;
+}
+
+// The node of the entry whose label ends at `labelEnd` (`~` when it is not a rule, then `(children)`), and where
+// the entry ends (exclusive).
+function entryAfterLabel(text: string, labelEnd: number): { readonly node: SuffixNode; readonly end: number } {
+  const rule = text[labelEnd] !== '~';
+  const open = rule ? labelEnd : labelEnd + 1;
+  if (text[open] !== '(') return { node: new SuffixNode(rule, text, open, open), end: open };
+  const close = closingParenthesis(text, open);
+  return { node: new SuffixNode(rule, text, open + 1, close), end: close + 1 };
 }
 
 // The index of the `)` that closes the `(` at `open`.
