@@ -67,10 +67,10 @@ export function applyToRestApi(ctx: AdapterContext, api: apigateway.RestApiBase,
     return;
   }
   const config = renderRestApiCors(ctx.policy, { doubleQuotesAtDeploy: (token) => Fn.join("''", Fn.split("'", token)) });
-  const parameters = restApiPreflightParameters(config.preflight);
   const gatewayResponses = options.gatewayResponses !== false;
   const claim = claimTarget(api, ctx, { config, gatewayResponses }, api.node.path, 'rest-api');
   if (claim !== 'first') return;
+  const parameters = restApiPreflightParameters(config.preflight);
   const preflights = new Map<apigateway.IResource, apigateway.Method>();
   const merged = new Map<apigateway.CfnGatewayResponse, string[]>();
 
